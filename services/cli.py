@@ -13,6 +13,11 @@ app = typer.Typer(help="sitrep: statements and strikes from conflict news, kept 
                   no_args_is_help=True)
 
 
+@app.callback()
+def main() -> None:
+    """Keep subcommands explicit even while only one exists."""
+
+
 @app.command()
 def extract(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A text article")],
