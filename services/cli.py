@@ -9,8 +9,9 @@ from typing import Annotated
 
 import typer
 
-app = typer.Typer(help="sitrep: statements and strikes from conflict news, kept in Redis Streams.",
-                  no_args_is_help=True)
+app = typer.Typer(
+    help="sitrep: statements and strikes from conflict news, kept in Redis Streams.", no_args_is_help=True
+)
 
 
 @app.callback()
@@ -30,6 +31,23 @@ def extract(
     day = date.fromisoformat(published_at) if published_at else None
     result = run_extraction(load_nlp(), file.read_text(encoding="utf-8"), day)
     typer.echo(json.dumps(result.to_json_dict(), ensure_ascii=False, indent=2))
+
+
+@app.command("eval")
+def evaluate_corpus(
+    corpus_dir: Annotated[
+        Path, typer.Argument(exists=True, file_okay=False, help="A labelled corpus: gold/*.json, articles/")
+    ] = Path("../shared/corpus"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print score.py's --json output")] = False,
+    predictions_dir: Annotated[
+        Path | None, typer.Option(file_okay=False, help="Also write the predictions there (NAME.json each)")
+    ] = None,
+) -> None:
+    """Run the extractor on a labelled corpus and score it as shared/eval/score.py does."""
+    from services.extractor.evaluation import evaluate, render_json, render_report
+
+    report = evaluate(corpus_dir, predictions_dir=predictions_dir)
+    typer.echo(render_json(report) if as_json else render_report(report), nl=as_json)
 
 
 if __name__ == "__main__":
