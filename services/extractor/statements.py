@@ -1,11 +1,365 @@
-"""Statements: who said what. (Being written: issue 4.)"""
+"""Statements: who said what, from one parsed article.
+
+Direct quotes come from the quote marks in the text (`quotes.py`); indirect speech from
+the parse: a reporting verb's complement clause ("X said that ..."), or the clause an
+"according to X" hangs on. Each quote is attributed to the nearest reporting verb in its
+sentence, or, when its sentence has none, continues the previous speaker's statement.
+Speakers are resolved across the article by `speakers.py`.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from bisect import bisect_right
+from dataclasses import dataclass
 
-from schemas.records import Statement
+from spacy.tokens import Doc, Token
+
+from schemas.records import Span, Statement
+from services.extractor.lexicon import CLAUSE_OPENERS, REPORTING_VERBS
+from services.extractor.quotes import Paragraph, Quote, find_quotes, split_paragraphs
+from services.extractor.speakers import Speaker, SpeakerResolver
+
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_REASON_MARKS = {"because", "since", "although", "though", "unless", "while", "as"}
+# A quote shorter than this, in a sentence without a reporting verb, is a scare quote or a name.
+_MIN_UNATTRIBUTED_WORDS = 4
+
+
+@dataclass
+class _Cue:
+    verb: Token
+    speaker_token: Token | None
+    content: tuple[int, int] | None  # token range, end exclusive
+    speaker: Speaker | None = None
+
+
+@dataclass
+class _Draft:
+    start: int
+    end: int
+    kind: str
+    cue: _Cue | None
+
+
+class _Article:
+    """Per-document indexes, built once: paragraphs, quotes, and which token lies in which."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.paragraphs: list[Paragraph] = split_paragraphs(self.text)
+        self.quotes: list[Quote] = find_quotes(self.text, self.paragraphs)
+        para_starts = [p.start for p in self.paragraphs]
+        quote_starts = [q.outer_start for q in self.quotes]
+        self.quote_of: list[int | None] = []
+        self.para_of: list[int] = []
+        for token in doc:
+            p = bisect_right(para_starts, token.idx) - 1
+            self.para_of.append(p)
+            q = bisect_right(quote_starts, token.idx) - 1
+            inside = q >= 0 and token.idx < self.quotes[q].outer_end
+            self.quote_of.append(q if inside else None)
+        self.boundaries = self._sentence_boundaries()
+
+    def in_body(self, token: Token) -> bool:
+        p = self.para_of[token.i]
+        return p >= 0 and self.paragraphs[p].body
+
+    def _sentence_boundaries(self) -> list[int]:
+        """Sentence starts outside quotes, where the text before really ends a sentence."""
+        bounds = {p.start for p in self.paragraphs}
+        quote_starts = [q.outer_start for q in self.quotes]
+        for sent in self.doc.sents:
+            b = sent.start_char
+            q = bisect_right(quote_starts, b - 1) - 1
+            if q >= 0 and self.quotes[q].outer_start < b < self.quotes[q].outer_end:
+                continue
+            before = self.text[:b].rstrip().rstrip("\"'\u201d\u2019\u00bb")
+            if before and before[-1] in ".!?\u2026":
+                bounds.add(b)
+        return sorted(bounds)
+
+    def region(self, char: int) -> int:
+        return bisect_right(self.boundaries, char)
 
 
 def extract_statements(doc: Doc) -> list[Statement]:
-    return []
+    article = _Article(doc)
+    cues = _find_cues(article)
+    resolver = SpeakerResolver(doc, [q is not None for q in article.quote_of])
+    _resolve_speakers(article, cues, resolver)
+    drafts = _drafts(article, cues)
+    return _finish(article, drafts)
+
+
+# -- reporting verbs -------------------------------------------------------------------
+
+
+def _find_cues(article: _Article) -> list[_Cue]:
+    cues = []
+    for token in article.doc:
+        if article.quote_of[token.i] is not None or not article.in_body(token):
+            continue
+        if _is_reporting_verb(token) or _is_according_to(token):
+            cues.append(_Cue(token, _speaker_token(token), None))
+    verbs = {c.verb.i for c in cues}
+    for cue in cues:
+        cue.content = _content(article, cue.verb, verbs)
+    return cues
+
+
+def _is_reporting_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in REPORTING_VERBS and token.dep_ != "amod"
+
+
+def _is_according_to(token: Token) -> bool:
+    return token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
+
+
+def _speaker_token(verb: Token) -> Token | None:
+    if verb.lower_ == "according":
+        for prep in verb.children:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return obj
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            if child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    head = verb.head
+    if head.i != verb.i and head.pos_ in {"VERB", "AUX"}:
+        if verb.dep_ == "conj" or (verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG"):
+            return _speaker_token(head)
+    return None
+
+
+def _content(article: _Article, verb: Token, cue_verbs: set[int]) -> tuple[int, int] | None:
+    """The reported clause as a token range, or None when the verb reports no clause."""
+    span = _raw_content(verb)
+    if span is None:
+        return None
+    start, end = span
+    doc = article.doc
+    # A nested reporting verb or a quote that has its own cue ends this clause.
+    for i in range(start, end):
+        if i != verb.i and i in cue_verbs and doc[i].dep_ in {"advcl", "conj"} and i > start:
+            end = doc[i].left_edge.i
+            break
+    while start < end and (doc[start].is_punct or doc[start].lower_ in CLAUSE_OPENERS and doc[start].i < end - 1):
+        if doc[start].lower_ in CLAUSE_OPENERS and doc[start].dep_ not in {"mark", "nsubj", "nsubjpass", "dobj"}:
+            break
+        start += 1
+    while end > start and (doc[end - 1].is_punct and article.quote_of[end - 1] is None or doc[end - 1].pos_ == "CCONJ"):
+        end -= 1
+    words = sum(1 for t in doc[start:end] if not t.is_punct)
+    return (start, end) if words >= 2 else None
+
+
+def _raw_content(verb: Token) -> tuple[int, int] | None:
+    doc = verb.doc
+    if verb.lower_ == "according":
+        head = verb.head
+        while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+            head = head.head
+        left, right = head.left_edge.i, head.right_edge.i + 1
+        if verb.right_edge.i + 1 >= right or doc[verb.right_edge.i + 1 : right].text.strip(" .,") == "":
+            return left, verb.left_edge.i
+        if verb.left_edge.i <= left:
+            return verb.right_edge.i + 1, right
+        return left, right
+    ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
+    after = [c for c in ccomps if c.i > verb.i]
+    before = [c for c in ccomps if c.i < verb.i]
+    if after:
+        start = min(c.left_edge.i for c in after)
+        end = max(c.right_edge.i for c in after) + 1
+        for child in verb.rights:
+            first = child.left_edge
+            if child.dep_ == "advcl" and child.i > end and first.lower_ in _REASON_MARKS:
+                end = child.right_edge.i + 1
+        return start, end
+    if before:
+        return min(c.left_edge.i for c in before), max(c.right_edge.i for c in before) + 1
+    lemma = verb.lemma_.lower()
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        if (lemma, prep.lower_) in {("call", "on"), ("urge", "on")}:
+            xcomps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > prep.i]
+            if xcomps:
+                return prep.i + 1, xcomps[-1].right_edge.i + 1
+        if (lemma, prep.lower_) in {("accuse", "of"), ("blame", "for")}:
+            return prep.i + 1, prep.right_edge.i + 1
+    head = verb.head
+    if verb.dep_ in {"parataxis", "ccomp"} and head.i < verb.i and any(c.dep_ in _SUBJECTS for c in verb.children):
+        return head.left_edge.i, verb.left_edge.i
+    return None
+
+
+# -- speakers --------------------------------------------------------------------------
+
+
+def _resolve_speakers(article: _Article, cues: list[_Cue], resolver: SpeakerResolver) -> None:
+    """Resolve cue speakers and main-clause subjects in reading order, so pronouns see the past."""
+    cue_at = {}
+    for cue in cues:
+        if cue.speaker_token is not None:
+            cue_at.setdefault(cue.speaker_token.i, []).append(cue)
+    mentions = set(cue_at)
+    for token in article.doc:
+        if token.dep_ in _SUBJECTS and article.quote_of[token.i] is None and _is_main_clause(token.head):
+            mentions.add(token.i)
+    for i in sorted(mentions):
+        speaker = resolver.resolve(article.doc[i])
+        for cue in cue_at.get(i, []):
+            cue.speaker = speaker
+
+
+def _is_main_clause(verb: Token) -> bool:
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+# -- statements ------------------------------------------------------------------------
+
+
+def _drafts(article: _Article, cues: list[_Cue]) -> list[_Draft]:
+    quote_cue = _attribute_quotes(article, cues)
+    drafts: list[_Draft] = []
+    absorbed: set[int] = set()
+    doc = article.doc
+    for cue in cues:
+        if cue.content is None:
+            continue
+        start, end = cue.content
+        inside = {article.quote_of[i] for i in range(start, end)} - {None}
+        foreign = sorted(q for q in inside if quote_cue.get(q) not in (None, cue))
+        if foreign:
+            end = min(end, doc[_first_token(article, foreign[0], start)].i)
+            while end > start and (doc[end - 1].is_punct or doc[end - 1].pos_ == "CCONJ"):
+                end -= 1
+            inside = {article.quote_of[i] for i in range(start, end)} - {None}
+        if sum(1 for t in doc[start:end] if not t.is_punct) < 2:
+            continue
+        if cue.verb.lower_ == "according" and _reports_elsewhere(cues, cue, start, end):
+            continue
+        if inside and _mostly_quoted(article, sorted(inside), start, end, cue):
+            for q in inside:
+                quote_cue[q] = cue
+            continue
+        absorbed |= inside
+        drafts.append(_Draft(doc[start].idx, _end_char(doc, end), "indirect", cue))
+    for q, quote in enumerate(article.quotes):
+        if q in absorbed:
+            continue
+        cue = quote_cue.get(q)
+        if cue is None and not _continues(article, q, drafts) and _words(article, quote) < _MIN_UNATTRIBUTED_WORDS:
+            continue
+        drafts.append(_Draft(quote.start, quote.end, "direct", cue))
+    drafts.sort(key=lambda d: d.start)
+    return drafts
+
+
+def _first_token(article: _Article, q: int, start: int) -> int:
+    for i in range(start, len(article.doc)):
+        if article.quote_of[i] == q:
+            return i
+    return start
+
+
+def _end_char(doc: Doc, end: int) -> int:
+    last = doc[end - 1]
+    return last.idx + len(last.text)
+
+
+def _words(article: _Article, quote: Quote) -> int:
+    return len(article.text[quote.start : quote.end].split())
+
+
+def _reports_elsewhere(cues: list[_Cue], cue: _Cue, start: int, end: int) -> bool:
+    """"The Kremlin said X, according to Reuters": the statement is the Kremlin's; skip the source."""
+    return any(other is not cue and other.content and start <= other.verb.i < end for other in cues)
+
+
+def _mostly_quoted(article: _Article, inside: list[int], start: int, end: int, cue: _Cue) -> bool:
+    """A clause that is mostly quotation is reported as its quotes ("replied that the targets included "...")."""
+    tokens = [t for t in article.doc[start:end] if not t.is_punct]
+    quoted = sum(1 for t in tokens if article.quote_of[t.i] is not None)
+    if quoted * 2 > len(tokens):
+        return True
+    last = article.quotes[inside[-1]]
+    return cue.verb.i >= end and last.end >= _end_char(article.doc, end) - 2
+
+
+def _attribute_quotes(article: _Article, cues: list[_Cue]) -> dict[int, _Cue]:
+    """Each quote's cue: the nearest reporting verb in the same sentence, outside any quote."""
+    by_region: dict[int, list[_Cue]] = {}
+    for cue in cues:
+        by_region.setdefault(article.region(cue.verb.idx), []).append(cue)
+    found = {}
+    for q, quote in enumerate(article.quotes):
+        candidates = [
+            c for c in by_region.get(article.region(quote.outer_start), []) if article.para_of[c.verb.i] == quote.paragraph
+        ]
+        if candidates:
+            found[q] = min(candidates, key=lambda c: _distance(c.verb, quote))
+    return found
+
+
+def _distance(verb: Token, quote: Quote) -> int:
+    if verb.idx >= quote.outer_end:
+        return verb.idx - quote.outer_end
+    return quote.outer_start - verb.idx + 1  # ties go to the verb after the quote: "“...,” she said"
+
+
+def _continues(article: _Article, q: int, drafts: list[_Draft]) -> bool:
+    quote = article.quotes[q]
+    para = article.paragraphs[quote.paragraph]
+    return quote.outer_start == para.start or any(
+        d.kind == "direct" and para.start <= d.start < quote.start for d in drafts
+    )
+
+
+def _finish(article: _Article, drafts: list[_Draft]) -> list[Statement]:
+    statements: list[Statement] = []
+    last: Speaker | None = None
+    for draft in drafts:
+        if draft.cue is not None:
+            speaker = draft.cue.speaker
+            cue_text = _cue_text(draft.cue.verb)
+        else:
+            speaker, cue_text = last, None
+        last = speaker
+        statements.append(_statement(article.text, draft, speaker, cue_text))
+    return statements
+
+
+def _cue_text(verb: Token) -> str:
+    if verb.lower_ == "according":
+        return "according to"
+    particles = [c.text for c in verb.children if c.dep_ == "prt"]
+    if verb.lemma_.lower() in {"call", "urge"} and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children):
+        particles.append("on")
+    return " ".join([verb.text, *particles])
+
+
+def _statement(text: str, draft: _Draft, speaker: Speaker | None, cue: str | None) -> Statement:
+    return Statement(
+        speaker=speaker.name if speaker else None,
+        speaker_aliases=list(speaker.aliases) if speaker else [],
+        speaker_title=speaker.title if speaker else None,
+        speaker_affiliation=speaker.affiliation if speaker else None,
+        anonymous=speaker.anonymous if speaker else True,
+        kind=draft.kind,
+        quote=text[draft.start : draft.end],
+        cue=cue,
+        span=Span(start=draft.start, end=draft.end),
+    )

@@ -1,0 +1,250 @@
+"""Speakers: who a subject phrase refers to, under the name the article first gave.
+
+"Cook", "he" and "the Pentagon press secretary" all become "Peter Cook"; "the
+military" becomes "Israeli military" when the article said that first; "a senior
+defense official" becomes an anonymous source. Mentions are resolved in reading order,
+so a pronoun takes the latest compatible mention before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from services.extractor.lexicon import (
+    ANONYMOUS_NOUNS,
+    DOCUMENT_NOUNS,
+    ORG_NOUNS,
+    PERSON_PRONOUNS,
+    THING_PRONOUNS,
+    TITLE_WORDS,
+)
+
+_ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+_POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+_DROP_LEFT = {"det", "predet", "punct", "cc", "advmod", "nummod", "quantmod"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str | None
+    kind: str  # "person", "org" or "anonymous"
+    title: str | None = None
+    affiliation: str | None = None
+    plural: bool = False
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def anonymous(self) -> bool:
+        return self.kind == "anonymous"
+
+
+@dataclass
+class _Person:
+    name: str
+    title: str | None
+    aliases: list[str] = field(default_factory=list)
+
+
+def noun_phrase(head: Token) -> Span:
+    """The head noun with its pre-modifiers ("Gaza's civil defence agency"), without determiners."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in _DROP_LEFT or child.tag_ == "PRP$":
+            continue
+        start = min(start, child.left_edge.i)
+    doc = head.doc
+    while start < head.i and (doc[start].dep_ in _DROP_LEFT or doc[start].pos_ == "DET"):
+        start += 1
+    return doc[start : head.i + 1]
+
+
+def _clean(text: str) -> str:
+    return text.strip(" ,;:-\u2014")
+
+
+def _name_tokens(tokens: list[Token]) -> list[Token]:
+    """A person's name without leading titles or a trailing possessive."""
+    while tokens and tokens[-1].text in _POSSESSIVE:
+        tokens = tokens[:-1]
+    while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in TITLE_WORDS | {"col", "gen", "lt", "sgt"}:
+        tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[0].is_punct:
+        tokens = tokens[1:]
+    return tokens
+
+
+def _text(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+class SpeakerResolver:
+    """Resolves speaker phrases in reading order; call `resolve` with increasing positions."""
+
+    def __init__(self, doc: Doc, in_quote: list[bool]) -> None:
+        self.doc = doc
+        self._in_quote = in_quote
+        self._persons: dict[str, _Person] = {}
+        self._surnames: dict[str, str] = {}
+        self._person_of_token: dict[int, str] = {}
+        self._org_phrases: list[tuple[int, list[str], str]] = []
+        self._timeline: list[Speaker] = []
+        self._index_people()
+        self._index_orgs()
+
+    # -- indexes built once per document ---------------------------------------------
+
+    def _index_people(self) -> None:
+        people = [e for e in self.doc.ents if e.label_ == "PERSON"]
+        # Full names first, so that a surname seen before the full name still maps to it.
+        for ent in sorted(people, key=lambda e: (len(_name_tokens(list(e))) < 2, e.start)):
+            tokens = _name_tokens(list(ent))
+            if not tokens:
+                continue
+            name = _text(tokens)
+            surname = tokens[-1].lower_
+            canonical = self._surnames.get(surname) or self._surnames.get(name.lower())
+            if canonical is None:
+                canonical = name
+                self._persons[name] = _Person(name, None)
+                self._surnames[surname] = name
+                self._surnames[name.lower()] = name
+            elif name != canonical and len(tokens) > 1 and name not in self._persons[canonical].aliases:
+                self._persons[canonical].aliases.append(name)
+            for token in ent:
+                self._person_of_token[token.i] = canonical
+        for ent in sorted(people, key=lambda e: e.start):
+            canonical = self._person_of_token.get(ent.start)
+            if canonical and self._persons[canonical].title is None and not self._in_quote[ent.start]:
+                self._persons[canonical].title = self._title_of(ent)
+
+    def _title_of(self, ent: Span) -> str | None:
+        phrase = noun_phrase(ent.root)
+        before = [t for t in phrase if t.i < ent.start]
+        before += [t for t in ent if t.lower_.rstrip(".") in TITLE_WORDS and t.i < _name_tokens(list(ent))[0].i]
+        before.sort(key=lambda t: t.i)
+        if before:
+            return _clean(_text(before)) or None
+        for child in ent.root.rights:
+            if child.dep_ == "appos":
+                return _clean(self._phrase_without_clauses(child)) or None
+        return None
+
+    def _phrase_without_clauses(self, head: Token) -> str:
+        """An appositive's words up to its first comma: "the U.S. military's new spokesman in Baghdad"."""
+        tokens = []
+        for token in head.subtree:
+            if token.text in {",", "(", "\u2014"} and token.i > head.i:
+                break
+            tokens.append(token)
+        while tokens and (tokens[0].pos_ == "DET" or tokens[0].is_punct):
+            tokens = tokens[1:]
+        return _text(tokens)
+
+    def _index_orgs(self) -> None:
+        for chunk in self.doc.noun_chunks:
+            head = chunk.root
+            if self._in_quote[head.i] or head.pos_ == "PRON":
+                continue
+            if head.ent_type_ in _ORG_LABELS or head.lemma_.lower() in ORG_NOUNS:
+                phrase = noun_phrase(head)
+                words = [t.lower_ for t in phrase if not t.is_punct]
+                self._org_phrases.append((head.i, words, _clean(phrase.text)))
+
+    # -- resolution ------------------------------------------------------------------
+
+    def resolve(self, head: Token, remember: bool = True) -> Speaker | None:
+        speaker = self._resolve(head)
+        if speaker is not None and remember:
+            self._timeline.append(speaker)
+        return speaker
+
+    def remember(self, speaker: Speaker) -> None:
+        self._timeline.append(speaker)
+
+    def _resolve(self, head: Token) -> Speaker | None:
+        lower = head.lower_
+        if lower in PERSON_PRONOUNS:
+            return self._latest(lambda s: s.kind == "person" or (s.kind == "anonymous" and not s.plural))
+        if lower in THING_PRONOUNS:
+            if lower == "it":
+                return self._latest(lambda s: s.kind == "org")
+            return self._latest(lambda s: s.plural or s.kind == "org")
+        if head.pos_ == "PRON":
+            return None
+        if head.lower_ == "one" or head.pos_ == "NUM":  # "one of them", "one of the officials"
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if objects:
+                        return self._resolve(objects[0])
+            return None
+        for child in head.children:
+            if child.dep_ == "appos" and self._is_person(child):
+                return self._person(child)
+        if self._is_person(head):
+            return self._person(head)
+        lemma = head.lemma_.lower()
+        if lemma in DOCUMENT_NOUNS:  # "according to an AFP tally": the tally's author speaks
+            for child in head.lefts:
+                if child.dep_ in {"compound", "poss", "nmod"} and (child.ent_type_ in _ORG_LABELS or child.pos_ == "PROPN"):
+                    return self._org(child)
+        if head.pos_ == "NOUN" and (lemma in ANONYMOUS_NOUNS or lemma in TITLE_WORDS) and lemma not in ORG_NOUNS:
+            return self._role(head)
+        if head.pos_ == "PROPN" and head.ent_type_ not in _ORG_LABELS and head.ent_type_ != "":
+            return None  # a date or a number, not a speaker
+        if head.ent_type_ in _ORG_LABELS or head.pos_ == "PROPN" or lemma in ORG_NOUNS:
+            return self._org(head)
+        return None
+
+    def _is_person(self, token: Token) -> bool:
+        if token.i in self._person_of_token:
+            return True
+        return token.pos_ == "PROPN" and token.ent_type_ not in _ORG_LABELS and token.lower_ in self._surnames
+
+    def _person(self, token: Token) -> Speaker:
+        canonical = self._person_of_token.get(token.i) or self._surnames.get(token.lower_)
+        if canonical is None:
+            canonical = _text(_name_tokens(list(noun_phrase(token))))
+            self._persons.setdefault(canonical, _Person(canonical, None))
+        person = self._persons[canonical]
+        return Speaker(canonical, "person", title=person.title, aliases=tuple(person.aliases))
+
+    def _org(self, head: Token) -> Speaker:
+        phrase = noun_phrase(head)
+        words = [t.lower_ for t in phrase if not t.is_punct]
+        name = _clean(phrase.text)
+        for position, earlier, text in self._org_phrases:
+            if position >= head.i:
+                break
+            if len(earlier) > len(words) and earlier[-len(words) :] == words:
+                return Speaker(text, "org", aliases=(name,), plural=head.tag_ == "NNPS")
+        return Speaker(name, "org", plural=head.tag_ in {"NNS", "NNPS"})
+
+    def _role(self, head: Token) -> Speaker:
+        """A common-noun speaker: a role of someone named earlier, or an unnamed source."""
+        phrase = noun_phrase(head)
+        words = [t.lower_ for t in phrase if not t.is_punct and t.lower_ not in {"the", "a", "an"}]
+        definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children)
+        plural = head.tag_ == "NNS"
+        if definite:
+            for speaker in reversed(self._timeline):
+                title = (speaker.title or "").lower()
+                if speaker.kind in {"person", "anonymous"} and title.split()[-1:] == [head.lower_]:
+                    if all(w in title for w in words):
+                        return speaker
+            tail = " ".join(words)
+            for person in self._persons.values():
+                if person.title and person.title.lower().endswith(tail):
+                    return Speaker(person.name, "person", title=person.title, aliases=tuple(person.aliases))
+        return Speaker(None, "anonymous", title=_clean(phrase.text) or None, plural=plural)
+
+    def _latest(self, fits) -> Speaker | None:  # noqa: ANN001 - a predicate over speakers
+        for speaker in reversed(self._timeline):
+            if fits(speaker):
+                return speaker
+        return None
