@@ -5,18 +5,126 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from enum import Enum
 from typing import Annotated
 
 import typer
+
+from services.common.logging import configure_logging
+from services.common.settings import Settings
 
 app = typer.Typer(
     help="sitrep: statements and strikes from conflict news, kept in Redis Streams.", no_args_is_help=True
 )
 
 
+class Service(str, Enum):
+    ingest = "ingest"
+    extractor = "extractor"
+    projector = "projector"
+
+
+def _settings() -> Settings:
+    settings = Settings()
+    configure_logging(settings.log_level, settings.log_format)
+    return settings
+
+
 @app.callback()
 def main() -> None:
-    """Keep subcommands explicit even while only one exists."""
+    """Configuration comes from the environment: SITREP_* variables and REDIS_URL."""
+
+
+@app.command()
+def run(service: Annotated[Service, typer.Argument(help="Which service to run in this process")]) -> None:
+    """Run one service in the foreground (several extractors may share one consumer group)."""
+    settings = _settings()
+    settings.require_redis_url()
+    if service is Service.extractor:
+        import asyncio
+
+        from services.extractor.service import build_app
+
+        asyncio.run(build_app(settings).run())
+        return
+    import uvicorn
+
+    if service is Service.ingest:
+        from services.ingest.api import create_app
+
+        host, port = settings.ingest_host, settings.ingest_port
+    else:
+        from services.projector.service import create_app
+
+        host, port = settings.projector_host, settings.projector_port
+    uvicorn.run(create_app(settings), host=host, port=port, log_config=None, access_log=False)
+
+
+@app.command()
+def up(
+    embedded_port: Annotated[int, typer.Option(help="Port of the embedded Redis (when REDIS_URL is unset)")] = 6380,
+) -> None:
+    """Start Redis (embedded, unless REDIS_URL is set) and all three services; Ctrl-C stops them."""
+    from services.common.supervisor import up as run_all
+
+    raise typer.Exit(run_all(_settings(), embedded_port))
+
+
+@app.command()
+def publish(
+    files: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, help="Text or JSON articles")],
+    published_at: Annotated[str | None, typer.Option(help="YYYY-MM-DD for every file that gives none")] = None,
+    source: Annotated[str | None, typer.Option(help="Source for every file that gives none")] = None,
+    ingest_url: Annotated[str | None, typer.Option(help="Default: the configured ingest host and port")] = None,
+) -> None:
+    """Publish articles through the ingest API, with a progress bar.
+
+    A .json file has the shape of POST /articles; any other file is plain text whose
+    first non-empty line is the title."""
+    import httpx
+    from rich.progress import track
+
+    settings = _settings()
+    url = (ingest_url or f"http://{settings.ingest_host}:{settings.ingest_port}").rstrip("/") + "/articles"
+    failures = 0
+    with httpx.Client(timeout=30) as client:
+        for path in track(files, description="publishing"):
+            payload = _article_payload(path, published_at, source)
+            response = client.post(url, json=payload)
+            if response.status_code == 202:
+                body = response.json()
+                note = " (already published)" if body["duplicate"] else ""
+                typer.echo(f"{path}: {body['article_id']} at {body['entry_id']}{note}")
+            else:
+                failures += 1
+                typer.echo(f"{path}: HTTP {response.status_code} {response.text}", err=True)
+    raise typer.Exit(1 if failures else 0)
+
+
+def _article_payload(path: Path, published_at: str | None, source: str | None) -> dict[str, object]:
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".json":
+        payload: dict[str, object] = json.loads(text)
+    else:
+        title = next((line.strip() for line in text.splitlines() if line.strip()), path.stem)
+        payload = {"title": title[:1000], "body": text}
+    if published_at:
+        payload.setdefault("published_at", published_at)
+    if source:
+        payload.setdefault("source", source)
+    return payload
+
+
+@app.command()
+def replay() -> None:
+    """Rebuild every read model from the streams (the streams are not touched)."""
+    import asyncio
+
+    from services.projector.replay import replay as rebuild
+
+    counts = asyncio.run(rebuild(_settings()))
+    for stream, applied in counts.items():
+        typer.echo(f"{stream}: {applied} entries applied")
 
 
 @app.command()

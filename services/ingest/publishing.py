@@ -1,0 +1,48 @@
+"""Turning a submitted article into its ArticleReceived event, published once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from schemas.articles import ArticleReceived, article_id_for, article_received_id
+from schemas.envelope import Producer, now
+from services.common.event_store import EventStore
+from services.ingest.commands import SubmitArticle
+
+
+def article_received(command: SubmitArticle, producer: Producer) -> ArticleReceived:
+    article_id = command.id or article_id_for(command.source, command.url, command.body)
+    return ArticleReceived(
+        event_id=article_received_id(article_id),
+        occurred_at=now(),
+        correlation_id=article_id,
+        producer=producer,
+        article_id=article_id,
+        title=command.title,
+        body=command.body,
+        source=command.source,
+        url=command.url,
+        published_at=command.published_at,
+        language=command.language,
+    )
+
+
+@dataclass(frozen=True)
+class Published:
+    article_id: str
+    event_id: str
+    stream: str
+    entry_id: str
+    duplicate: bool
+
+
+async def publish_article(store: EventStore, stream: str, command: SubmitArticle, producer: Producer) -> Published:
+    event = article_received(command, producer)
+    appended = await store.append(stream, event)
+    return Published(
+        article_id=event.article_id,
+        event_id=event.event_id,
+        stream=stream,
+        entry_id=appended.entry_id,
+        duplicate=not appended.new,
+    )

@@ -1,0 +1,253 @@
+"""HTTP routes of the read side. Thin: parse the query, call `queries`, shape the page."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import AsyncIterator
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Header, HTTPException, Query, Request, Response
+from fastapi.responses import StreamingResponse
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from redis.exceptions import RedisError
+
+from schemas.wire import WireError, from_fields
+from services.projector import queries
+from services.projector.responses import Article, DeadLetter, Page, Speaker, Statement, Strike
+from services.projector.service import ProjectorRuntime
+
+router = APIRouter()
+
+Limit = Annotated[int, Query(ge=1, le=500, description="Items per page")]
+Cursor = Annotated[str | None, Query(description="`next_cursor` of the previous page")]
+WaitFor = Annotated[
+    str | None,
+    Query(description="Read-your-writes: first wait until this article's events are all projected"),
+]
+WaitMs = Annotated[int, Query(ge=0, le=30_000, description="How long `wait_for_article` may wait")]
+
+
+def _runtime(request: Request) -> ProjectorRuntime:
+    return request.app.state.runtime
+
+
+def _page(page: queries.PageOf) -> dict[str, Any]:
+    return {"items": page.items, "next_cursor": page.next_cursor}
+
+
+async def _wait_for_article(runtime: ProjectorRuntime, article_id: str | None, wait_ms: int) -> None:
+    """Block until the article is fully projected (or failed), or the wait runs out (then 504)."""
+    if not article_id:
+        return
+    deadline = time.monotonic() + wait_ms / 1000
+    while True:
+        view = await queries.get_article(runtime.redis, runtime.projector.keys, article_id)
+        if view and (view["complete"] or view["status"] == "failed"):
+            return
+        if time.monotonic() >= deadline:
+            raise HTTPException(504, f"article {article_id} not projected within {wait_ms} ms")
+        await asyncio.sleep(0.05)
+
+
+def _bad_cursor(exc: ValueError) -> HTTPException:
+    return HTTPException(422, str(exc))
+
+
+@router.get("/healthz", tags=["ops"])
+async def healthz() -> dict[str, str]:
+    """The process is up."""
+    return {"status": "ok"}
+
+
+@router.get("/readyz", tags=["ops"])
+async def readyz(request: Request, response: Response) -> dict[str, Any]:
+    """Redis answers and the projection subscribers run."""
+    runtime = _runtime(request)
+    try:
+        redis_ok = bool(await runtime.redis.ping())
+    except RedisError:
+        redis_ok = False
+    ready = redis_ok and runtime.running
+    response.status_code = 200 if ready else 503
+    return {"ready": ready, "redis": redis_ok, "projecting": runtime.running}
+
+
+@router.get("/metrics", tags=["ops"], response_class=Response)
+async def metrics(request: Request) -> Response:
+    """Prometheus: entries projected, stream lengths, consumer lag and pending, dead letters."""
+    runtime = _runtime(request)
+    await runtime.gauges.refresh(runtime.redis, runtime.settings)
+    return Response(generate_latest(runtime.registry), media_type=CONTENT_TYPE_LATEST)
+
+
+@router.get("/articles", response_model=Page[Article], tags=["articles"])
+async def list_articles(
+    request: Request,
+    status: Literal["received", "extracted", "failed"] | None = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
+    """Articles, newest first, with processing status and counts."""
+    runtime = _runtime(request)
+    try:
+        page = await queries.list_articles(
+            runtime.redis, runtime.projector.keys, status=status, limit=limit, cursor=cursor
+        )
+    except ValueError as exc:
+        raise _bad_cursor(exc) from exc
+    return _page(page)
+
+
+@router.get("/articles/{article_id}", response_model=Article, tags=["articles"])
+async def get_article(
+    request: Request, article_id: str, wait: bool = False, wait_ms: WaitMs = 5000
+) -> dict[str, Any]:
+    """One article; `wait=true` waits until its statements and strikes are all projected."""
+    runtime = _runtime(request)
+    if wait:
+        await _wait_for_article(runtime, article_id, wait_ms)
+    view = await queries.get_article(runtime.redis, runtime.projector.keys, article_id)
+    if view is None:
+        raise HTTPException(404, f"no article {article_id}")
+    return view
+
+
+@router.get("/statements", response_model=Page[Statement], tags=["statements"])
+async def list_statements(
+    request: Request,
+    speaker: Annotated[str | None, Query(description="Canonical speaker name, e.g. 'Peter Cook'")] = None,
+    article_id: str | None = None,
+    kind: Literal["direct", "indirect"] | None = None,
+    q: Annotated[str | None, Query(description="Text the quote contains (case-insensitive)")] = None,
+    since: Annotated[str | None, Query(description="Extracted at or after (ISO time)")] = None,
+    until: Annotated[str | None, Query(description="Extracted before (ISO time)")] = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+    wait_for_article: WaitFor = None,
+    wait_ms: WaitMs = 5000,
+) -> dict[str, Any]:
+    """Statements, newest first."""
+    runtime = _runtime(request)
+    await _wait_for_article(runtime, wait_for_article, wait_ms)
+    try:
+        page = await queries.list_statements(
+            runtime.redis, runtime.projector.keys, speaker=speaker, article_id=article_id, kind=kind,
+            q=q, since=since, until=until, limit=limit, cursor=cursor,
+        )  # fmt: skip
+    except ValueError as exc:
+        raise _bad_cursor(exc) from exc
+    return _page(page)
+
+
+@router.get("/statements/{statement_id}", response_model=Statement, tags=["statements"])
+async def get_statement(request: Request, statement_id: str) -> dict[str, Any]:
+    runtime = _runtime(request)
+    doc = await queries.get_doc(runtime.redis, runtime.projector.keys.statement(statement_id))
+    if doc is None:
+        raise HTTPException(404, f"no statement {statement_id}")
+    return doc
+
+
+@router.get("/speakers", response_model=Page[Speaker], tags=["statements"])
+async def list_speakers(
+    request: Request,
+    q: Annotated[str | None, Query(description="Part of a name, alias, title or description")] = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
+    """The speaker directory, alphabetical."""
+    runtime = _runtime(request)
+    try:
+        page = await queries.list_speakers(runtime.redis, runtime.projector.keys, q=q, limit=limit, cursor=cursor)
+    except ValueError as exc:
+        raise _bad_cursor(exc) from exc
+    return _page(page)
+
+
+@router.get("/strikes", response_model=Page[Strike], tags=["strikes"])
+async def list_strikes(
+    request: Request,
+    actor: Annotated[str | None, Query(description="Canonical actor, e.g. 'Russia'")] = None,
+    country: Annotated[str | None, Query(description="Country where the strike hit")] = None,
+    kind: str | None = None,
+    date_from: Annotated[str | None, Query(description="ISO date, inclusive")] = None,
+    date_to: Annotated[str | None, Query(description="ISO date, inclusive")] = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+    wait_for_article: WaitFor = None,
+    wait_ms: WaitMs = 5000,
+) -> dict[str, Any]:
+    """Strikes merged across articles, each with every source's version."""
+    runtime = _runtime(request)
+    await _wait_for_article(runtime, wait_for_article, wait_ms)
+    try:
+        page = await queries.list_strikes(
+            runtime.redis, runtime.projector.keys, actor=actor, country=country, kind=kind,
+            date_from=date_from, date_to=date_to, limit=limit, cursor=cursor,
+        )  # fmt: skip
+    except ValueError as exc:
+        raise _bad_cursor(exc) from exc
+    return _page(page)
+
+
+@router.get("/dead-letters", response_model=Page[DeadLetter], tags=["ops"])
+async def list_dead_letters(request: Request, limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
+    """Entries that failed for good, newest first, with the reason and the original fields."""
+    runtime = _runtime(request)
+    stream = runtime.settings.streams.dead_letters
+    entries = await runtime.redis.xrevrange(stream, max=f"({cursor}" if cursor else "+", count=limit + 1)
+    items = []
+    for entry_id, fields in entries[:limit]:
+        try:
+            event = from_fields(fields)
+        except WireError:
+            continue
+        data = event.model_dump(mode="json")
+        items.append({**data, "source_entry_id": data.pop("entry_id"), "entry_id": entry_id})
+    next_cursor = entries[limit - 1][0] if len(entries) > limit else None
+    return {"items": items, "next_cursor": next_cursor}
+
+
+STREAM_NAMES = ("statements", "strikes", "extractions", "articles", "dead_letters")
+
+
+@router.get("/events", tags=["events"], response_class=StreamingResponse)
+async def events(
+    request: Request,
+    streams: Annotated[str, Query(description=f"Comma-separated, from {', '.join(STREAM_NAMES)}")] = (
+        "statements,strikes,extractions"
+    ),
+    from_start: bool = False,
+    last_event_id: Annotated[str | None, Header()] = None,
+) -> StreamingResponse:
+    """Server-sent events of the derived streams. Each event's `id` is a resume token:
+    send it back as `Last-Event-ID` to continue where the connection dropped."""
+    runtime = _runtime(request)
+    names = [s.strip() for s in streams.split(",") if s.strip()]
+    unknown = [n for n in names if n not in STREAM_NAMES]
+    if unknown or not names:
+        raise HTTPException(422, f"unknown streams {unknown}; choose from {STREAM_NAMES}")
+    all_streams = runtime.settings.streams
+    positions = {getattr(all_streams, n): "0" if from_start else "$" for n in names}
+    if last_event_id:
+        try:
+            positions.update(json.loads(last_event_id))
+        except (ValueError, TypeError) as exc:
+            raise HTTPException(422, "Last-Event-ID is not a token this feed gave") from exc
+
+    async def feed() -> AsyncIterator[str]:
+        yield ": connected\n\n"
+        while not await request.is_disconnected():
+            batches = await runtime.redis.xread(positions, count=100, block=1000)
+            if not batches:
+                yield ": keep-alive\n\n"
+                continue
+            for stream, entries in batches:
+                for entry_id, fields in entries:
+                    positions[stream] = entry_id
+                    token = json.dumps(positions, separators=(",", ":"))
+                    yield f"id: {token}\nevent: {fields.get('event_type', 'unknown')}\ndata: {fields.get('data', '{}')}\n\n"
+
+    return StreamingResponse(feed(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})

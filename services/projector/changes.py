@@ -1,0 +1,44 @@
+"""What applying one event changes in the read models: a plain value, written atomically."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from redis.asyncio.client import Pipeline
+
+
+@dataclass
+class Changes:
+    docs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    index_add: set[tuple[str, str]] = field(default_factory=set)
+    index_remove: set[tuple[str, str]] = field(default_factory=set)
+
+    def put(self, key: str, doc: dict[str, Any]) -> None:
+        self.docs[key] = doc
+
+    def add(self, index: str, member: str) -> None:
+        self.index_add.add((index, member))
+        self.index_remove.discard((index, member))
+
+    def remove(self, index: str, member: str) -> None:
+        self.index_remove.add((index, member))
+        self.index_add.discard((index, member))
+
+    def merge(self, other: Changes) -> None:
+        self.docs.update(other.docs)
+        for index, member in other.index_remove:
+            self.remove(index, member)
+        for index, member in other.index_add:
+            self.add(index, member)
+
+
+def queue_writes(pipe: Pipeline, changes: Changes) -> None:
+    """Queue the writes on a pipeline in MULTI mode; the caller adds the checkpoint and EXECs."""
+    for key, doc in changes.docs.items():
+        pipe.set(key, json.dumps(doc, ensure_ascii=False, sort_keys=True))
+    for index, member in sorted(changes.index_remove):
+        pipe.zrem(index, member)
+    for index, member in sorted(changes.index_add):
+        pipe.zadd(index, {member: 0})

@@ -1,0 +1,143 @@
+"""Applying stream entries to the read models, each write atomic with its checkpoint.
+
+For every entry: WATCH the stream's checkpoint and the documents the event touches,
+skip the entry if the checkpoint is already at or past it, compute the changes (pure
+functions in `read_models/`), then MULTI: the changes and the new checkpoint, EXEC.
+A crash before EXEC applies nothing; a redelivery after it is skipped; a concurrent
+writer (another replica, or replay) makes EXEC fail and the entry is tried again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import structlog
+from redis.asyncio import Redis
+from redis.exceptions import WatchError
+
+from schemas.envelope import Event, Producer
+from schemas.wire import WireError, from_fields
+from services.common.dead_letters import dead_letter
+from services.common.event_store import EventStore
+from services.common.settings import Settings
+from services.projector.changes import Changes, queue_writes
+from services.projector.keys import Keys, entry_tuple
+from services.projector.read_models import articles, speakers, statements, strikes
+
+log = structlog.get_logger("sitrep.projector")
+
+READ_MODELS = (articles, statements, speakers, strikes)
+PROJECTOR_GROUP = "projector"
+
+
+def keys_for(event: Event, keys: Keys) -> list[str]:
+    needed: list[str] = []
+    for model in READ_MODELS:
+        needed += [k for k in model.keys_for(event, keys) if k not in needed]
+    return needed
+
+
+def project(event: Event, entry_id: str, docs: Mapping[str, dict[str, Any] | None], keys: Keys) -> Changes:
+    """Everything one event changes, across all read models, from the documents before it."""
+    changes = Changes()
+    for model in READ_MODELS:
+        changes.merge(model.apply(event, entry_id, docs, keys))
+    return changes
+
+
+class Projector:
+    def __init__(self, redis: Redis, settings: Settings, producer: Producer) -> None:
+        self._redis = redis
+        self._settings = settings
+        self._producer = producer
+        self._store = EventStore(redis)
+        self.keys = Keys.from_settings(settings)
+
+    def streams(self) -> list[str]:
+        s = self._settings.streams
+        return [s.articles, *s.derived(), s.dead_letters]
+
+    async def checkpoint(self, stream: str) -> str | None:
+        return await self._redis.get(self.keys.checkpoint(stream))
+
+    async def apply_entry(self, stream: str, entry_id: str, fields: Mapping[Any, Any]) -> bool:
+        """Apply one entry; False if it was applied before (or skipped as unreadable)."""
+        try:
+            event = from_fields(fields)
+        except WireError as exc:
+            await self._skip_unreadable(stream, entry_id, fields, str(exc))
+            return False
+        doc_keys = keys_for(event, self.keys)
+        checkpoint_key = self.keys.checkpoint(stream)
+        while True:
+            async with self._redis.pipeline(transaction=True) as pipe:
+                await pipe.watch(checkpoint_key, *doc_keys)
+                current = await pipe.get(checkpoint_key)
+                if current and entry_tuple(entry_id) <= entry_tuple(current):
+                    return False
+                values = await pipe.mget(doc_keys) if doc_keys else []
+                docs = {k: json.loads(v) if v else None for k, v in zip(doc_keys, values, strict=True)}
+                changes = project(event, entry_id, docs, self.keys)
+                pipe.multi()
+                queue_writes(pipe, changes)
+                pipe.set(checkpoint_key, entry_id)
+                try:
+                    await pipe.execute()
+                except WatchError:
+                    continue
+                return True
+
+    async def _skip_unreadable(
+        self, stream: str, entry_id: str, fields: Mapping[Any, Any], error: str
+    ) -> None:
+        log.warning("entry_unreadable", stream=stream, entry_id=entry_id, error=error)
+        if stream != self._settings.streams.dead_letters:  # never dead-letter a dead letter
+            event = dead_letter(
+                stream=stream,
+                entry_id=entry_id,
+                group=PROJECTOR_GROUP,
+                fields=fields,
+                reason="unreadable",
+                error=error,
+                deliveries=1,
+                producer=self._producer,
+            )
+            await self._store.append(self._settings.streams.dead_letters, event)
+        await self._advance(stream, entry_id)
+
+    async def _advance(self, stream: str, entry_id: str) -> None:
+        key = self.keys.checkpoint(stream)
+        while True:
+            async with self._redis.pipeline(transaction=True) as pipe:
+                await pipe.watch(key)
+                current = await pipe.get(key)
+                if current and entry_tuple(entry_id) <= entry_tuple(current):
+                    return
+                pipe.multi()
+                pipe.set(key, entry_id)
+                try:
+                    await pipe.execute()
+                    return
+                except WatchError:
+                    continue
+
+    async def catch_up(self, stream: str, page: int = 500) -> int:
+        """Apply every entry after the checkpoint; used by replay and at start-up."""
+        applied = 0
+        after = await self.checkpoint(stream) or "0"
+        while True:
+            entries = await self._redis.xrange(stream, min=f"({after}", count=page)
+            if not entries:
+                return applied
+            for entry_id, fields in entries:
+                applied += await self.apply_entry(stream, entry_id, fields)
+                after = entry_id
+
+    async def reset(self) -> int:
+        """Delete every read model and checkpoint (the streams are untouched)."""
+        deleted = 0
+        async for key in self._redis.scan_iter(match=self.keys.all_pattern(), count=1000):
+            deleted += await self._redis.unlink(key)
+        return deleted

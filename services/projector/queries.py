@@ -1,0 +1,171 @@
+"""The read side: small query functions over the read models, paginated by cursor."""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from redis.asyncio import Redis
+
+from services.projector.keys import Keys, item_of, slug
+from services.projector.read_models import articles, speakers, strikes
+
+Doc = dict[str, Any]
+# A page never scans more index entries than this; its cursor then resumes the scan.
+SCAN_BUDGET = 5000
+
+
+@dataclass(frozen=True)
+class PageOf:
+    items: list[Doc]
+    next_cursor: str | None
+
+
+def encode_cursor(index_member: str) -> str:
+    return base64.urlsafe_b64encode(index_member.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> str:
+    try:
+        return base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+    except ValueError as exc:
+        raise ValueError("invalid cursor") from exc
+
+
+async def _page(
+    redis: Redis,
+    index: str,
+    doc_key: Callable[[str], str],
+    limit: int,
+    cursor: str | None,
+    keep: Callable[[Doc], bool] = lambda _: True,
+    newest_first: bool = True,
+) -> PageOf:
+    items: list[Doc] = []
+    last = decode_cursor(cursor) if cursor else None
+    scanned = 0
+    while len(items) < limit and scanned < SCAN_BUDGET:
+        batch = max(limit - len(items), 50)
+        if newest_first:
+            members = await redis.zrevrangebylex(index, f"({last}" if last else "+", "-", start=0, num=batch)
+        else:
+            members = await redis.zrangebylex(index, f"({last}" if last else "-", "+", start=0, num=batch)
+        if not members:
+            return PageOf(items, None)
+        values = await redis.mget([doc_key(item_of(m)) for m in members])
+        for index_member, raw in zip(members, values, strict=True):
+            scanned += 1
+            last = index_member
+            if raw and keep(doc := json.loads(raw)):
+                items.append(doc)
+                if len(items) == limit:
+                    break
+    more = await _has_more(redis, index, last, newest_first) if last else False
+    return PageOf(items, encode_cursor(last) if more and last else None)
+
+
+async def _has_more(redis: Redis, index: str, last: str, newest_first: bool) -> bool:
+    if newest_first:
+        return bool(await redis.zrevrangebylex(index, f"({last}", "-", start=0, num=1))
+    return bool(await redis.zrangebylex(index, f"({last}", "+", start=0, num=1))
+
+
+async def get_doc(redis: Redis, key: str) -> Doc | None:
+    raw = await redis.get(key)
+    return json.loads(raw) if raw else None
+
+
+async def list_articles(redis: Redis, keys: Keys, *, status: str | None, limit: int, cursor: str | None) -> PageOf:
+    index = keys.index("articles", "status", status) if status else keys.index("articles")
+    page = await _page(redis, index, keys.article, limit, cursor)
+    return PageOf([articles.view(d) for d in page.items], page.next_cursor)
+
+
+async def get_article(redis: Redis, keys: Keys, article_id: str) -> Doc | None:
+    doc = await get_doc(redis, keys.article(article_id))
+    return articles.view(doc) if doc else None
+
+
+async def list_statements(
+    redis: Redis,
+    keys: Keys,
+    *,
+    speaker: str | None,
+    article_id: str | None,
+    kind: str | None,
+    q: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    cursor: str | None,
+) -> PageOf:
+    # Walk the most selective index; the other filters are checked on each document.
+    if article_id:
+        index = keys.index("statements", "article", article_id)
+    elif speaker:
+        index = keys.index("statements", "speaker", slug(speaker))
+    elif kind:
+        index = keys.index("statements", "kind", kind)
+    else:
+        index = keys.index("statements")
+    needle = q.casefold() if q else None
+
+    def keep(doc: Doc) -> bool:
+        return (
+            (not speaker or doc["speaker_key"] == slug(speaker))
+            and (not kind or doc["kind"] == kind)
+            and (not needle or needle in doc["quote"].casefold())
+            and (not since or doc["extracted_at"] >= since)
+            and (not until or doc["extracted_at"] < until)
+        )
+
+    return await _page(redis, index, keys.statement, limit, cursor, keep)
+
+
+async def list_speakers(redis: Redis, keys: Keys, *, q: str | None, limit: int, cursor: str | None) -> PageOf:
+    needle = q.casefold() if q else None
+
+    def keep(doc: Doc) -> bool:
+        names = [doc["name"] or "", doc["description"] or "", *doc["aliases"], *doc["titles"]]
+        return not needle or any(needle in n.casefold() for n in names)
+
+    page = await _page(redis, keys.index("speakers"), keys.speaker, limit, cursor, keep, newest_first=False)
+    return PageOf([speakers.view(d) for d in page.items], page.next_cursor)
+
+
+async def list_strikes(
+    redis: Redis,
+    keys: Keys,
+    *,
+    actor: str | None,
+    country: str | None,
+    kind: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    limit: int,
+    cursor: str | None,
+) -> PageOf:
+    if actor:
+        index = keys.index("strikes", "actor", slug(actor))
+    elif country:
+        index = keys.index("strikes", "country", slug(country))
+    elif kind:
+        index = keys.index("strikes", "kind", slug(kind))
+    else:
+        index = keys.index("strikes")
+
+    def keep(doc: Doc) -> bool:
+        date = doc["date"] or ""
+        return (
+            (not country or slug(doc["location"].get("country") or "") == slug(country))
+            and (not kind or slug(doc["kind"]) == slug(kind))
+            # ISO days and months compare as strings; a month matches a range it overlaps.
+            and (not date_from or (bool(date) and date + "-99" >= date_from))
+            and (not date_to or (bool(date) and date <= date_to))
+        )
+
+    page = await _page(redis, index, keys.strike, limit, cursor, keep)
+    return PageOf([strikes.view(d) for d in page.items], page.next_cursor)

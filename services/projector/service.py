@@ -1,0 +1,117 @@
+"""The projector's composition root: stream subscribers that keep the read models, and
+the HTTP API that serves them, in one process.
+
+Each stream is read in order by one subscriber starting at its checkpoint (no consumer
+group: the checkpoint is the position). A failed write is retried until it succeeds, so
+an event is never skipped; several replicas are safe because every write re-checks the
+checkpoint, but they only repeat each other's work.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+import structlog
+from fastapi import FastAPI
+from faststream.redis import RedisBroker, StreamSub
+from faststream.redis.annotations import RedisStreamMessage
+from prometheus_client import CollectorRegistry, Counter
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+from services.common.metrics import StreamGauges
+from services.common.producer import producer
+from services.common.redis_client import connect
+from services.common.settings import Settings
+from services.projector.projection import Projector
+
+log = structlog.get_logger("sitrep.projector")
+
+
+@dataclass
+class ProjectorRuntime:
+    """What the HTTP routes need: built once per process by `create_app`."""
+
+    settings: Settings
+    redis: Redis
+    projector: Projector
+    registry: CollectorRegistry
+    gauges: StreamGauges
+    applied: Counter
+    broker: RedisBroker
+    running: bool = False
+
+
+def _subscribe(runtime: ProjectorRuntime, stream: str, last_id: str) -> None:
+    async def on_entry(msg: RedisStreamMessage) -> None:
+        raw = msg.raw_message
+        entry_id = raw["message_ids"][0].decode()
+        delay = 0.1
+        while True:
+            try:
+                if await runtime.projector.apply_entry(stream, entry_id, raw["data"]):
+                    runtime.applied.labels(stream).inc()
+                return
+            except RedisError as exc:
+                # Order matters: wait and retry this entry rather than move past it.
+                log.warning("projection_retry", stream=stream, entry_id=entry_id, error=repr(exc))
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 5.0)
+
+    sub = StreamSub(stream, last_id=last_id, max_records=runtime.settings.read_batch)
+    runtime.broker.subscriber(stream=sub)(on_entry)
+
+
+def build_runtime(settings: Settings) -> ProjectorRuntime:
+    redis = connect(settings)
+    registry = CollectorRegistry()
+    return ProjectorRuntime(
+        settings=settings,
+        redis=redis,
+        projector=Projector(redis, settings, producer("projector")),
+        registry=registry,
+        gauges=StreamGauges(registry),
+        applied=Counter("sitrep_projected_entries_total", "Entries applied to read models", ["stream"],
+                        registry=registry),
+        broker=RedisBroker(settings.require_redis_url()),
+    )  # fmt: skip
+
+
+@asynccontextmanager
+async def run_projection(runtime: ProjectorRuntime) -> AsyncIterator[None]:
+    """Subscribe every stream from its checkpoint, run until the context exits."""
+    for stream in runtime.projector.streams():
+        checkpoint = await runtime.projector.checkpoint(stream)
+        _subscribe(runtime, stream, checkpoint or "0")
+    await runtime.broker.start()
+    runtime.running = True
+    try:
+        yield
+    finally:
+        runtime.running = False
+        await runtime.broker.stop()
+        await runtime.redis.aclose()
+
+
+def create_app(settings: Settings) -> FastAPI:
+    from services.projector.api import router
+
+    runtime = build_runtime(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        async with run_projection(runtime):
+            yield
+
+    app = FastAPI(
+        title="sitrep read API",
+        summary="Statements, speakers and strikes projected from the sitrep event streams.",
+        version=producer("projector").version,
+        lifespan=lifespan,
+    )
+    app.state.runtime = runtime
+    app.include_router(router)
+    return app
