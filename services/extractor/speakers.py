@@ -204,7 +204,11 @@ class SpeakerResolver:
     def _is_person(self, token: Token) -> bool:
         if token.i in self._person_of_token:
             return True
-        return token.pos_ == "PROPN" and token.ent_type_ not in _ORG_LABELS and token.lower_ in self._surnames
+        if token.pos_ != "PROPN" or token.lower_ not in self._surnames:
+            return False
+        # The model often labels a lone surname as a place or an organisation: trust the article's
+        # own full-name mention unless the surname sits inside a longer non-person name.
+        return not any(e.start <= token.i < e.end and len(e) > 1 for e in self.doc.ents if e.label_ in _ORG_LABELS)
 
     def _person(self, token: Token) -> Speaker:
         canonical = self._person_of_token.get(token.i) or self._surnames.get(token.lower_)

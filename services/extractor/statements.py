@@ -20,6 +20,7 @@ from services.extractor.quotes import Paragraph, Quote, find_quotes, split_parag
 from services.extractor.speakers import Speaker, SpeakerResolver
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
+_FINITE = {"VBD", "VBZ", "VBP"}
 _REASON_MARKS = {"because", "since", "although", "though", "unless", "while", "as"}
 # A quote shorter than this, in a sentence without a reporting verb, is a scare quote or a name.
 _MIN_UNATTRIBUTED_WORDS = 4
@@ -101,7 +102,7 @@ def _find_cues(article: _Article) -> list[_Cue]:
         if article.quote_of[token.i] is not None or not article.in_body(token):
             continue
         if _is_reporting_verb(token) or _is_according_to(token):
-            cues.append(_Cue(token, _speaker_token(token), None))
+            cues.append(_Cue(token, _speaker_token(article, token), None))
     verbs = {c.verb.i for c in cues}
     for cue in cues:
         cue.content = _content(article, cue.verb, verbs)
@@ -116,7 +117,7 @@ def _is_according_to(token: Token) -> bool:
     return token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
 
 
-def _speaker_token(verb: Token) -> Token | None:
+def _speaker_token(article: _Article, verb: Token) -> Token | None:
     if verb.lower_ == "according":
         for prep in verb.children:
             for obj in prep.children:
@@ -132,11 +133,62 @@ def _speaker_token(verb: Token) -> Token | None:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if any(c.dep_ == "nsubjpass" for c in verb.children):
-        return None
+        return None  # "what was called a ...": nobody is named
     head = verb.head
-    if head.i != verb.i and head.pos_ in {"VERB", "AUX"}:
-        if verb.dep_ == "conj" or (verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG"):
-            return _speaker_token(head)
+    shares_subject = verb.dep_ == "conj" or (verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG")
+    if shares_subject and head.pos_ in {"VERB", "AUX"} and _same_sentence(article, head, verb):
+        return _speaker_token(article, head)
+    if verb.tag_ in _FINITE:
+        return _left_subject(article, verb)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return _participle_subject(verb)
+    return None
+
+
+def _participle_subject(verb: Token) -> Token | None:
+    """"Secretary X on Friday called the strikes ...", parsed as a participle for want of a finite verb."""
+    root = verb
+    while root.head.i != root.i:
+        root = root.head
+    if root.tag_ in _FINITE or root.tag_ == "MD":
+        return None  # a real main verb exists: "a group called ..." names, it does not report
+    if root.pos_ in {"NOUN", "PROPN"}:
+        return root
+    return verb.head if verb.head.pos_ == "PROPN" else None
+
+
+def _same_sentence(article: _Article, a: Token, b: Token) -> bool:
+    return article.region(a.idx) == article.region(b.idx) and article.para_of[a.i] == article.para_of[b.i]
+
+
+def _extends_to(article: _Article, head: Token, verb: Token) -> bool:
+    """Whether `head` heads a constituent of `verb`'s sentence that ends before the verb."""
+    return head.right_edge.i < verb.i and article.quote_of[head.i] is None and _same_sentence(article, head, verb)
+
+
+def _left_subject(article: _Article, verb: Token) -> Token | None:
+    """The noun phrase just before a verb the parser left without a subject.
+
+    Long pre-verbal material ("X, asked by a reporter whether ..., replied") often makes
+    the parser attach the verb elsewhere; the phrase ending right before it is the subject.
+    """
+    doc = article.doc
+    i = verb.i - 1
+    while i >= 0 and _same_sentence(article, doc[i], verb) and article.quote_of[i] is None:
+        token = doc[i]
+        if token.is_punct or token.pos_ in {"ADV", "CCONJ", "PART", "AUX"}:
+            i -= 1
+            continue
+        while token.head.i != token.i and _extends_to(article, token.head, verb):
+            token = token.head
+        if token.dep_ == "appos":
+            return token.head
+        if token.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return token
+        if token.pos_ in {"ADP", "NUM"} or token.dep_ in {"npadvmod", "prep", "advmod", "acl", "relcl"}:
+            i = token.left_edge.i - 1
+            continue
+        return None
     return None
 
 
@@ -147,6 +199,13 @@ def _content(article: _Article, verb: Token, cue_verbs: set[int]) -> tuple[int, 
         return None
     start, end = span
     doc = article.doc
+    para = article.para_of[verb.i]
+    while start < end and article.para_of[start] != para:
+        start += 1
+    while end > start and article.para_of[end - 1] != para:
+        end -= 1
+    if start <= verb.i < end and verb.lower_ != "according":  # "which it said was aimed at ...": the clause is what follows the verb
+        start = verb.i + 1
     # A nested reporting verb or a quote that has its own cue ends this clause.
     for i in range(start, end):
         if i != verb.i and i in cue_verbs and doc[i].dep_ in {"advcl", "conj"} and i > start:
@@ -240,6 +299,9 @@ def _drafts(article: _Article, cues: list[_Cue]) -> list[_Draft]:
         if cue.content is None:
             continue
         start, end = cue.content
+        own = {q for q, c in quote_cue.items() if c is cue}
+        if own - {article.quote_of[i] for i in range(start, end)}:
+            continue  # "That team has three goals, Carter said: “...”": the quote is what was said
         inside = {article.quote_of[i] for i in range(start, end)} - {None}
         foreign = sorted(q for q in inside if quote_cue.get(q) not in (None, cue))
         if foreign:
