@@ -17,6 +17,7 @@ from services.extractor.lexicon import (
     DOCUMENT_NOUNS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
+    PERSON_TITLES,
     THING_PRONOUNS,
     TITLE_WORDS,
 )
@@ -157,16 +158,18 @@ class SpeakerResolver:
 
     # -- resolution ------------------------------------------------------------------
 
-    def resolve(self, head: Token, remember: bool = True) -> Speaker | None:
-        speaker = self._resolve(head)
-        if speaker is not None and remember:
+    def resolve(self, head: Token, speaking: bool) -> Speaker | None:
+        """The referent of the phrase headed by `head`; `speaking` when it is a reporting verb's subject.
+
+        Only speakers and names, sources and organisations are remembered for later
+        pronouns, so "Among them were nine children" cannot become what "it" means.
+        """
+        speaker = self._resolve(head, speaking)
+        if speaker is not None:
             self._timeline.append(speaker)
         return speaker
 
-    def remember(self, speaker: Speaker) -> None:
-        self._timeline.append(speaker)
-
-    def _resolve(self, head: Token) -> Speaker | None:
+    def _resolve(self, head: Token, speaking: bool = True) -> Speaker | None:
         lower = head.lower_
         if lower in PERSON_PRONOUNS:
             return self._latest(lambda s: s.kind == "person" or (s.kind == "anonymous" and not s.plural))
@@ -181,7 +184,7 @@ class SpeakerResolver:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     objects = [c for c in child.children if c.dep_ == "pobj"]
                     if objects:
-                        return self._resolve(objects[0])
+                        return self._resolve(objects[0], speaking)
             return None
         for child in head.children:
             if child.dep_ == "appos" and self._is_person(child):
@@ -199,22 +202,40 @@ class SpeakerResolver:
             return None  # a date or a number, not a speaker
         if head.ent_type_ in _ORG_LABELS or head.pos_ == "PROPN" or lemma in ORG_NOUNS:
             return self._org(head)
+        if speaking and head.pos_ == "NOUN":
+            return self._org(head)  # "the rebels", "residents": a group speaks
         return None
 
     def _is_person(self, token: Token) -> bool:
         if token.i in self._person_of_token:
             return True
-        if token.pos_ != "PROPN" or token.lower_ not in self._surnames:
+        if token.pos_ != "PROPN":
             return False
+        if token.lower_ not in self._surnames:
+            return self._looks_like_person(token)
         # The model often labels a lone surname as a place or an organisation: trust the article's
         # own full-name mention unless the surname sits inside a longer non-person name.
         return not any(e.start <= token.i < e.end and len(e) > 1 for e in self.doc.ents if e.label_ in _ORG_LABELS)
 
+    def _looks_like_person(self, token: Token) -> bool:
+        """A name the model missed: titled ("Gov. X") or described ("X, the agency's director")."""
+        if token.lemma_.lower() in ORG_NOUNS:
+            return False
+        if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_TITLES for c in token.children):
+            return True
+        return any(t.lower_.rstrip(".") in PERSON_TITLES and t.i < token.i for t in noun_phrase(token))
+
     def _person(self, token: Token) -> Speaker:
         canonical = self._person_of_token.get(token.i) or self._surnames.get(token.lower_)
         if canonical is None:
-            canonical = _text(_name_tokens(list(noun_phrase(token))))
-            self._persons.setdefault(canonical, _Person(canonical, None))
+            name_tokens = _name_tokens([t for t in noun_phrase(token) if t.pos_ == "PROPN" or t.is_punct])
+            canonical = _text(name_tokens) or token.text
+            title = _clean(_text([t for t in noun_phrase(token) if t.i < name_tokens[0].i])) if name_tokens else ""
+            appositions = [c for c in token.children if c.dep_ == "appos"]
+            if not title and appositions:
+                title = _clean(self._phrase_without_clauses(appositions[0]))
+            self._persons.setdefault(canonical, _Person(canonical, title or None))
+            self._surnames.setdefault(token.lower_, canonical)
         person = self._persons[canonical]
         return Speaker(canonical, "person", title=person.title, aliases=tuple(person.aliases))
 

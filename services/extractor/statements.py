@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from schemas.records import Span, Statement
-from services.extractor.lexicon import CLAUSE_OPENERS, REPORTING_VERBS
+from services.extractor.lexicon import (
+    APPEAL_CONTENT,
+    CLAUSE_OPENERS,
+    OBJECT_CONTENT,
+    PHRASAL_REPORTING_VERBS,
+    REPORTING_VERBS,
+)
 from services.extractor.quotes import Paragraph, Quote, find_quotes, split_paragraphs
 from services.extractor.speakers import Speaker, SpeakerResolver
 
@@ -110,7 +116,10 @@ def _find_cues(article: _Article) -> list[_Cue]:
 
 
 def _is_reporting_verb(token: Token) -> bool:
-    return token.pos_ == "VERB" and token.lemma_.lower() in REPORTING_VERBS and token.dep_ != "amod"
+    if token.pos_ != "VERB" or token.dep_ == "amod":
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in REPORTING_VERBS or any((lemma, c.lower_) in PHRASAL_REPORTING_VERBS for c in token.children)
 
 
 def _is_according_to(token: Token) -> bool:
@@ -208,7 +217,7 @@ def _content(article: _Article, verb: Token, cue_verbs: set[int]) -> tuple[int, 
         start = verb.i + 1
     # A nested reporting verb or a quote that has its own cue ends this clause.
     for i in range(start, end):
-        if i != verb.i and i in cue_verbs and doc[i].dep_ in {"advcl", "conj"} and i > start:
+        if i != verb.i and i in cue_verbs and doc[i].dep_ in {"advcl", "conj", "relcl"} and i > start:
             end = doc[i].left_edge.i
             break
     while start < end and (doc[start].is_punct or doc[start].lower_ in CLAUSE_OPENERS and doc[start].i < end - 1):
@@ -230,8 +239,8 @@ def _raw_content(verb: Token) -> tuple[int, int] | None:
         left, right = head.left_edge.i, head.right_edge.i + 1
         if verb.right_edge.i + 1 >= right or doc[verb.right_edge.i + 1 : right].text.strip(" .,") == "":
             return left, verb.left_edge.i
-        if verb.left_edge.i <= left:
-            return verb.right_edge.i + 1, right
+        if verb.left_edge.i <= left or all(t.is_punct or t.lower_ in CLAUSE_OPENERS for t in doc[left : verb.left_edge.i]):
+            return verb.right_edge.i + 1, right  # "which, according to X, killed 93"
         return left, right
     ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
     after = [c for c in ccomps if c.i > verb.i]
@@ -250,14 +259,22 @@ def _raw_content(verb: Token) -> tuple[int, int] | None:
     for prep in verb.children:
         if prep.dep_ != "prep":
             continue
-        if (lemma, prep.lower_) in {("call", "on"), ("urge", "on")}:
+        if (lemma, prep.lower_) in APPEAL_CONTENT:
             xcomps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > prep.i]
             if xcomps:
                 return prep.i + 1, xcomps[-1].right_edge.i + 1
-        if (lemma, prep.lower_) in {("accuse", "of"), ("blame", "for")}:
+        if (lemma, prep.lower_) in OBJECT_CONTENT:
             return prep.i + 1, prep.right_edge.i + 1
+    # "The road is closed, officials said": parsed with the reported clause as the head.
     head = verb.head
-    if verb.dep_ in {"parataxis", "ccomp"} and head.i < verb.i and any(c.dep_ in _SUBJECTS for c in verb.children):
+    after_comma = verb.left_edge.i > 0 and doc[verb.left_edge.i - 1].text == ","
+    if (
+        verb.dep_ in {"parataxis", "ccomp"}
+        and head.i < verb.i
+        and after_comma
+        and not _is_reporting_verb(head)
+        and any(c.dep_ in _SUBJECTS for c in verb.children)
+    ):
         return head.left_edge.i, verb.left_edge.i
     return None
 
@@ -276,7 +293,7 @@ def _resolve_speakers(article: _Article, cues: list[_Cue], resolver: SpeakerReso
         if token.dep_ in _SUBJECTS and article.quote_of[token.i] is None and _is_main_clause(token.head):
             mentions.add(token.i)
     for i in sorted(mentions):
-        speaker = resolver.resolve(article.doc[i])
+        speaker = resolver.resolve(article.doc[i], speaking=i in cue_at)
         for cue in cue_at.get(i, []):
             cue.speaker = speaker
 
@@ -407,7 +424,7 @@ def _finish(article: _Article, drafts: list[_Draft]) -> list[Statement]:
 def _cue_text(verb: Token) -> str:
     if verb.lower_ == "according":
         return "according to"
-    particles = [c.text for c in verb.children if c.dep_ == "prt"]
+    particles = [c.text for c in verb.children if c.dep_ == "prt" or (verb.lemma_.lower(), c.lower_) in PHRASAL_REPORTING_VERBS]
     if verb.lemma_.lower() in {"call", "urge"} and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children):
         particles.append("on")
     return " ".join([verb.text, *particles])
