@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import Field
-
 from schemas.envelope import Event, stable_id
 
 

@@ -25,7 +25,9 @@ class Span(_Value):
 class Statement(_Value):
     """Who said what: one quoted span (direct) or one reported clause (indirect)."""
 
-    speaker: str | None = Field(description="Canonical full name as the article first gives it; null if unnamed")
+    speaker: str | None = Field(
+        description="Canonical full name as the article first gives it; null if unnamed"
+    )
     speaker_aliases: list[str] = Field(default_factory=list)
     speaker_title: str | None = None
     speaker_affiliation: str | None = None
@@ -46,7 +48,9 @@ class Location(_Value):
 
 
 class Casualties(_Value):
-    killed: str | None = Field(default=None, description="As the text gives it: '18', 'at least 82', 'a small number'")
+    killed: str | None = Field(
+        default=None, description="As the text gives it: '18', 'at least 82', 'a small number'"
+    )
     killed_min: int | None = None
     killed_max: int | None = None
     injured: str | None = None

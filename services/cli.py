@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
-from enum import Enum
 from typing import Annotated
 
 import typer
@@ -18,7 +18,7 @@ app = typer.Typer(
 )
 
 
-class Service(str, Enum):
+class Service(StrEnum):
     ingest = "ingest"
     extractor = "extractor"
     projector = "projector"
@@ -62,7 +62,9 @@ def run(service: Annotated[Service, typer.Argument(help="Which service to run in
 
 @app.command()
 def up(
-    embedded_port: Annotated[int, typer.Option(help="Port of the embedded Redis (when REDIS_URL is unset)")] = 6380,
+    embedded_port: Annotated[
+        int, typer.Option(help="Port of the embedded Redis (when REDIS_URL is unset)")
+    ] = 6380,
 ) -> None:
     """Start Redis (embedded, unless REDIS_URL is set) and all three services; Ctrl-C stops them."""
     from services.common.supervisor import up as run_all
@@ -73,9 +75,13 @@ def up(
 @app.command()
 def publish(
     files: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, help="Text or JSON articles")],
-    published_at: Annotated[str | None, typer.Option(help="YYYY-MM-DD for every file that gives none")] = None,
+    published_at: Annotated[
+        str | None, typer.Option(help="YYYY-MM-DD for every file that gives none")
+    ] = None,
     source: Annotated[str | None, typer.Option(help="Source for every file that gives none")] = None,
-    ingest_url: Annotated[str | None, typer.Option(help="Default: the configured ingest host and port")] = None,
+    ingest_url: Annotated[
+        str | None, typer.Option(help="Default: the configured ingest host and port")
+    ] = None,
 ) -> None:
     """Publish articles through the ingest API, with a progress bar.
 

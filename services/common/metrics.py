@@ -24,14 +24,20 @@ class StreamGauges:
     def __init__(self, registry: CollectorRegistry) -> None:
         self.length = Gauge("sitrep_stream_length", "Entries in a stream", ["stream"], registry=registry)
         self.group_lag = Gauge(
-            "sitrep_consumer_group_lag", "Entries not yet delivered to a group", ["stream", "group"],
+            "sitrep_consumer_group_lag",
+            "Entries not yet delivered to a group",
+            ["stream", "group"],
             registry=registry,
-        )  # fmt: skip
+        )
         self.group_pending = Gauge(
-            "sitrep_consumer_group_pending", "Entries delivered but not acknowledged", ["stream", "group"],
+            "sitrep_consumer_group_pending",
+            "Entries delivered but not acknowledged",
+            ["stream", "group"],
             registry=registry,
-        )  # fmt: skip
-        self.dead_letters = Gauge("sitrep_dead_letters", "Entries in the dead-letter stream", registry=registry)
+        )
+        self.dead_letters = Gauge(
+            "sitrep_dead_letters", "Entries in the dead-letter stream", registry=registry
+        )
 
     async def refresh(self, redis: Redis, settings: Settings) -> None:
         streams = settings.streams

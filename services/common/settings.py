@@ -84,5 +84,7 @@ class Settings(BaseSettings):
 
     def require_redis_url(self) -> str:
         if not self.redis_url:
-            raise RuntimeError("REDIS_URL is not set: start one with `sitrep up` or point REDIS_URL at a Redis")
+            raise RuntimeError(
+                "REDIS_URL is not set: start one with `sitrep up` or point REDIS_URL at a Redis"
+            )
         return self.redis_url

@@ -58,10 +58,13 @@ def up(settings: Settings, embedded_port: int) -> int:
             processes.append(subprocess.Popen([sys.executable, "-m", "services.cli", "run", name], env=env))
         ingest = f"http://{settings.ingest_host}:{settings.ingest_port}"
         projector = f"http://{settings.projector_host}:{settings.projector_port}"
-        if _wait_http(f"{projector}/healthz", processes, 120) and _wait_http(f"{ingest}/healthz", processes, 30):
+        if _wait_http(f"{projector}/healthz", processes, 120) and _wait_http(
+            f"{ingest}/healthz", processes, 30
+        ):
             print(
                 f"\nsitrep is up.\n  ingest     {ingest}  (POST /articles, docs at {ingest}/docs)\n"
-                f"  read API   {projector}  (GET /statements, /speakers, /strikes, /articles; docs at {projector}/docs)\n"
+                f"  read API   {projector}  (GET /statements, /speakers, /strikes, /articles)\n"
+                f"  API docs   {ingest}/docs and {projector}/docs\n"
                 f"  Redis      {redis_url}\nCtrl-C stops everything.\n",
                 flush=True,
             )

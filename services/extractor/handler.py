@@ -62,9 +62,7 @@ async def handle_article_entry(
         try:
             started = time.perf_counter()
             # spaCy is CPU-bound; a thread keeps the event loop answering Redis meanwhile.
-            extraction = await asyncio.to_thread(
-                extract, deps.nlp, article.body, article.published_at
-            )
+            extraction = await asyncio.to_thread(extract, deps.nlp, article.body, article.published_at)
             derived = derive_events(
                 article, extraction, deps.producer, (time.perf_counter() - started) * 1000
             )

@@ -48,7 +48,9 @@ def create_app(settings: Settings) -> FastAPI:
     )
 
     @app.middleware("http")
-    async def cap_body_size(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    async def cap_body_size(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
         # Refuse before reading the body when the client declares its size, and after reading otherwise.
         declared = request.headers.get("content-length")
         too_big = JSONResponse(

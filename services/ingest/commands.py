@@ -12,11 +12,18 @@ class SubmitArticle(BaseModel):
 
     title: str = Field(min_length=1, max_length=1000)
     body: str = Field(min_length=1, description="The article text; size is capped by SITREP_MAX_BODY_BYTES")
-    id: str | None = Field(default=None, min_length=1, max_length=200, pattern=r"^[\w.:-]+$",
-                           description="Your own id; without one, a hash of source, url and body")  # fmt: skip
+    id: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=200,
+        pattern=r"^[\w.:-]+$",
+        description="Your own id; without one, a hash of source, url and body",
+    )
     source: str | None = Field(default=None, max_length=200)
     url: str | None = Field(default=None, max_length=2000)
-    published_at: date | None = Field(default=None, description="Relative dates in the text resolve against it")
+    published_at: date | None = Field(
+        default=None, description="Relative dates in the text resolve against it"
+    )
     language: str = Field(default="en", pattern=r"^[a-z]{2}$")
 
     @field_validator("body")

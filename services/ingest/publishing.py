@@ -36,7 +36,9 @@ class Published:
     duplicate: bool
 
 
-async def publish_article(store: EventStore, stream: str, command: SubmitArticle, producer: Producer) -> Published:
+async def publish_article(
+    store: EventStore, stream: str, command: SubmitArticle, producer: Producer
+) -> Published:
     event = article_received(command, producer)
     appended = await store.append(stream, event)
     return Published(

@@ -133,9 +133,17 @@ async def list_statements(
     await _wait_for_article(runtime, wait_for_article, wait_ms)
     try:
         page = await queries.list_statements(
-            runtime.redis, runtime.projector.keys, speaker=speaker, article_id=article_id, kind=kind,
-            q=q, since=since, until=until, limit=limit, cursor=cursor,
-        )  # fmt: skip
+            runtime.redis,
+            runtime.projector.keys,
+            speaker=speaker,
+            article_id=article_id,
+            kind=kind,
+            q=q,
+            since=since,
+            until=until,
+            limit=limit,
+            cursor=cursor,
+        )
     except ValueError as exc:
         raise _bad_cursor(exc) from exc
     return _page(page)
@@ -160,7 +168,9 @@ async def list_speakers(
     """The speaker directory, alphabetical."""
     runtime = _runtime(request)
     try:
-        page = await queries.list_speakers(runtime.redis, runtime.projector.keys, q=q, limit=limit, cursor=cursor)
+        page = await queries.list_speakers(
+            runtime.redis, runtime.projector.keys, q=q, limit=limit, cursor=cursor
+        )
     except ValueError as exc:
         raise _bad_cursor(exc) from exc
     return _page(page)
@@ -184,9 +194,16 @@ async def list_strikes(
     await _wait_for_article(runtime, wait_for_article, wait_ms)
     try:
         page = await queries.list_strikes(
-            runtime.redis, runtime.projector.keys, actor=actor, country=country, kind=kind,
-            date_from=date_from, date_to=date_to, limit=limit, cursor=cursor,
-        )  # fmt: skip
+            runtime.redis,
+            runtime.projector.keys,
+            actor=actor,
+            country=country,
+            kind=kind,
+            date_from=date_from,
+            date_to=date_to,
+            limit=limit,
+            cursor=cursor,
+        )
     except ValueError as exc:
         raise _bad_cursor(exc) from exc
     return _page(page)
@@ -248,6 +265,7 @@ async def events(
                 for entry_id, fields in entries:
                     positions[stream] = entry_id
                     token = json.dumps(positions, separators=(",", ":"))
-                    yield f"id: {token}\nevent: {fields.get('event_type', 'unknown')}\ndata: {fields.get('data', '{}')}\n\n"
+                    event_type, data = fields.get("event_type", "unknown"), fields.get("data", "{}")
+                    yield f"id: {token}\nevent: {event_type}\ndata: {data}\n\n"
 
     return StreamingResponse(feed(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})

@@ -30,9 +30,12 @@ def encode_cursor(index_member: str) -> str:
 
 def decode_cursor(cursor: str) -> str:
     try:
-        return base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        decoded = base64.b64decode(cursor + "=" * (-len(cursor) % 4), altchars=b"-_", validate=True).decode()
     except ValueError as exc:
         raise ValueError("invalid cursor") from exc
+    if "|" not in decoded:
+        raise ValueError("invalid cursor")
+    return decoded
 
 
 async def _page(
@@ -78,7 +81,9 @@ async def get_doc(redis: Redis, key: str) -> Doc | None:
     return json.loads(raw) if raw else None
 
 
-async def list_articles(redis: Redis, keys: Keys, *, status: str | None, limit: int, cursor: str | None) -> PageOf:
+async def list_articles(
+    redis: Redis, keys: Keys, *, status: str | None, limit: int, cursor: str | None
+) -> PageOf:
     index = keys.index("articles", "status", status) if status else keys.index("articles")
     page = await _page(redis, index, keys.article, limit, cursor)
     return PageOf([articles.view(d) for d in page.items], page.next_cursor)

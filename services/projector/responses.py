@@ -8,7 +8,6 @@ from pydantic import BaseModel
 
 from schemas.records import Casualties, Claim, Evidence, Location, Span, StrikeKind
 
-
 T = TypeVar("T")
 
 

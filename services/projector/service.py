@@ -74,10 +74,11 @@ def build_runtime(settings: Settings) -> ProjectorRuntime:
         projector=Projector(redis, settings, producer("projector")),
         registry=registry,
         gauges=StreamGauges(registry),
-        applied=Counter("sitrep_projected_entries_total", "Entries applied to read models", ["stream"],
-                        registry=registry),
+        applied=Counter(
+            "sitrep_projected_entries_total", "Entries applied to read models", ["stream"], registry=registry
+        ),
         broker=RedisBroker(settings.require_redis_url()),
-    )  # fmt: skip
+    )
 
 
 @asynccontextmanager

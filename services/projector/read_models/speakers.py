@@ -34,8 +34,13 @@ def apply(event: Event, entry_id: str, docs: Mapping[str, Doc | None], keys: Key
     key = keys.speaker(skey)
     before = docs.get(key)
     doc: Doc = (
-        {**before, "titles": list(before["titles"]), "affiliations": list(before["affiliations"]),
-         "aliases": list(before["aliases"]), "article_ids": list(before["article_ids"])}
+        {
+            **before,
+            "titles": list(before["titles"]),
+            "affiliations": list(before["affiliations"]),
+            "aliases": list(before["aliases"]),
+            "article_ids": list(before["article_ids"]),
+        }
         if before
         else {
             "speaker_key": skey,
@@ -48,7 +53,7 @@ def apply(event: Event, entry_id: str, docs: Mapping[str, Doc | None], keys: Key
             "article_ids": [],
             "statements": 0,
         }
-    )  # fmt: skip
+    )
     _add(doc["titles"], statement.speaker_title)
     _add(doc["affiliations"], statement.speaker_affiliation)
     for alias in statement.speaker_aliases:

@@ -47,8 +47,13 @@ def apply(event: Event, entry_id: str, docs: Mapping[str, Doc | None], keys: Key
     before = docs.get(key)
     reported = strike.model_dump(mode="json")
     if before:
-        doc = {**before, "actor_aliases": list(before["actor_aliases"]), "targets": list(before["targets"]),
-               "claims": list(before["claims"]), "sources": list(before["sources"])}  # fmt: skip
+        doc = {
+            **before,
+            "actor_aliases": list(before["actor_aliases"]),
+            "targets": list(before["targets"]),
+            "claims": list(before["claims"]),
+            "sources": list(before["sources"]),
+        }
     else:
         doc = {
             "strike_key": skey,

@@ -1,0 +1,55 @@
+# Two commands for a new machine: `make run` and `make test`. Both install into .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+CORPUS ?= ../shared/corpus
+
+.PHONY: install run test unit integration e2e lint format schemas eval bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall when the project's dependencies change; nothing is installed outside .venv.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/sitrep up
+
+test: install lint
+	$(BIN)/python -m pytest
+
+unit: install
+	$(BIN)/python -m pytest tests/unit
+
+integration: install
+	$(BIN)/python -m pytest tests/integration
+
+e2e: install
+	$(BIN)/python -m pytest tests/e2e
+
+lint: install
+	$(BIN)/ruff check schemas services tests bench
+	$(BIN)/ruff format --check schemas services tests bench
+
+format: install
+	$(BIN)/ruff check --fix schemas services tests bench
+	$(BIN)/ruff format schemas services tests bench
+
+schemas: install
+	$(BIN)/python -m schemas.generate
+
+eval: install
+	$(BIN)/sitrep eval $(CORPUS)
+
+bench: install
+	$(BIN)/python -m bench.bench_extractor
+	$(BIN)/python -m bench.bench_pipeline
+
+clean:
+	rm -rf $(VENV) .sitrep .pytest_cache .ruff_cache *.egg-info
