@@ -80,6 +80,9 @@ def _paragraph_quotes(text: str, para: Paragraph, index: int) -> list[Quote]:
         elif open_at is not None:
             found.append(_make(text, para, index, (open_at, open_width), pos, pos + width, closed=True))
             open_at = None
+        elif not found and chunk[:pos].rstrip().endswith((",", ".", "?", "!")):
+            # A closing mark with no opening one: the paragraph began the quote and lost its mark.
+            found.append(_make(text, para, index, (0, 0), pos, pos + width, closed=True))
     if open_at is not None:
         found.append(_make(text, para, index, (open_at, open_width), len(chunk), len(chunk), closed=False))
     return [q for q in found if q.end > q.start]
@@ -104,9 +107,18 @@ def _double_marks(chunk: str) -> list[tuple[int, int, str]]:
         elif c in DOUBLE_CLOSE:
             marks.append((i, 1, "close"))
         elif c == '"':
-            marks.append((i, 1, "either"))
+            marks.append((i, 1, _straight_role(chunk, i)))
         i += 1
     return marks
+
+
+def _straight_role(chunk: str, i: int) -> str:
+    """A straight mark after a comma or stop and before a space closes; otherwise position decides."""
+    before = chunk[i - 1] if i else " "
+    after = chunk[i + 1] if i + 1 < len(chunk) else " "
+    if before in ",.?!" and after.isspace():
+        return "close"
+    return "either"
 
 
 def _single_marks(chunk: str) -> list[tuple[int, int, str]]:

@@ -213,9 +213,11 @@ class SpeakerResolver:
             return False
         if token.lower_ not in self._surnames:
             return self._looks_like_person(token)
-        # The model often labels a lone surname as a place or an organisation: trust the article's
-        # own full-name mention unless the surname sits inside a longer non-person name.
-        return not any(e.start <= token.i < e.end and len(e) > 1 for e in self.doc.ents if e.label_ in _ORG_LABELS)
+        # The model often labels a name as a place or an organisation: trust the article's own
+        # person mention unless the surname sits inside a longer name ("the Carter Center").
+        if self._looks_like_person(token):
+            return True
+        return not any(e.start <= token.i < e.end - 1 for e in self.doc.ents if e.label_ in _ORG_LABELS)
 
     def _looks_like_person(self, token: Token) -> bool:
         """A name the model missed: titled ("Gov. X") or described ("X, the agency's director")."""
@@ -227,17 +229,27 @@ class SpeakerResolver:
 
     def _person(self, token: Token) -> Speaker:
         canonical = self._person_of_token.get(token.i) or self._surnames.get(token.lower_)
-        if canonical is None:
-            name_tokens = _name_tokens([t for t in noun_phrase(token) if t.pos_ == "PROPN" or t.is_punct])
-            canonical = _text(name_tokens) or token.text
-            title = _clean(_text([t for t in noun_phrase(token) if t.i < name_tokens[0].i])) if name_tokens else ""
-            appositions = [c for c in token.children if c.dep_ == "appos"]
-            if not title and appositions:
-                title = _clean(self._phrase_without_clauses(appositions[0]))
-            self._persons.setdefault(canonical, _Person(canonical, title or None))
-            self._surnames.setdefault(token.lower_, canonical)
-        person = self._persons[canonical]
+        if canonical is not None and " " not in canonical:  # a lone surname: has a full name been seen?
+            canonical = self._surnames.get(canonical.lower(), canonical)
+        if canonical is None or " " not in canonical:
+            canonical = self._register_name(token) or canonical or token.text
+        person = self._persons.setdefault(canonical, _Person(canonical, None))
         return Speaker(canonical, "person", title=person.title, aliases=tuple(person.aliases))
+
+    def _register_name(self, token: Token) -> str | None:
+        """A full name the NER did not label as a person, with its title, for later surname mentions."""
+        phrase = noun_phrase(token)
+        name_tokens = _name_tokens([t for t in phrase if t.pos_ == "PROPN" or t.is_punct])
+        if len(name_tokens) < 2:
+            return None
+        name = _text(name_tokens)
+        title = _clean(_text([t for t in phrase if t.i < name_tokens[0].i]))
+        appositions = [c for c in token.children if c.dep_ == "appos"]
+        if not title and appositions:
+            title = _clean(self._phrase_without_clauses(appositions[0]))
+        self._persons.setdefault(name, _Person(name, title or None))
+        self._surnames[token.lower_] = name
+        return name
 
     def _org(self, head: Token) -> Speaker:
         phrase = noun_phrase(head)

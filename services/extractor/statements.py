@@ -10,7 +10,7 @@ Speakers are resolved across the article by `speakers.py`.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -55,7 +55,7 @@ class _Article:
         self.doc = doc
         self.text = doc.text
         self.paragraphs: list[Paragraph] = split_paragraphs(self.text)
-        self.quotes: list[Quote] = find_quotes(self.text, self.paragraphs)
+        self.quotes: list[Quote] = _repair_dangling(doc, self.paragraphs, find_quotes(self.text, self.paragraphs))
         para_starts = [p.start for p in self.paragraphs]
         quote_starts = [q.outer_start for q in self.quotes]
         self.quote_of: list[int | None] = []
@@ -88,6 +88,36 @@ class _Article:
 
     def region(self, char: int) -> int:
         return bisect_right(self.boundaries, char)
+
+
+def _repair_dangling(doc: Doc, paragraphs: list[Paragraph], quotes: list[Quote]) -> list[Quote]:
+    """Close a quote left open by a typo where its attribution begins: ``“The siege is over, Berg said.``
+
+    An open quote is legitimate only when the next paragraph continues it; otherwise the
+    first ", <subject> said" inside it is where the closing mark was forgotten.
+    """
+    repaired = []
+    for quote in quotes:
+        following = paragraphs[quote.paragraph + 1] if quote.paragraph + 1 < len(paragraphs) else None
+        continued = following is not None and doc.text[following.start] in "\"\u201c\u2018\u00ab'"
+        if not quote.closed and not continued:
+            quote = _close_at_attribution(doc, quote)
+        repaired.append(quote)
+    return repaired
+
+
+def _close_at_attribution(doc: Doc, quote: Quote) -> Quote:
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None:
+        return quote
+    for token in span:
+        if not (_is_reporting_verb(token) and token.i - 4 >= span.start):
+            continue
+        commas = [t for t in doc[token.i - 4 : token.i] if t.text == ","]
+        if commas:
+            comma = commas[-1]
+            return replace(quote, end=comma.idx, outer_end=comma.idx + 1, closed=True)
+    return quote
 
 
 def extract_statements(doc: Doc) -> list[Statement]:
