@@ -1,4 +1,8 @@
-"""One structlog configuration for every service: JSON lines, or a console renderer on a TTY."""
+"""One structlog configuration for every service: JSON lines, or a console renderer on a TTY.
+
+Standard-library records (FastStream, uvicorn) go through the same renderer, so a
+service's output is one format that a log shipper can parse.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,9 @@ import sys
 
 import structlog
 
+# FastStream logs every message received and processed; that belongs at DEBUG here.
+FASTSTREAM_MESSAGE_LEVEL = logging.DEBUG
+
 
 def configure_logging(level: str = "INFO", fmt: str = "auto") -> None:
     """Call once, from a service's composition root; bind `correlation_id` per message."""
@@ -14,11 +21,14 @@ def configure_logging(level: str = "INFO", fmt: str = "auto") -> None:
     renderer: structlog.typing.Processor = (
         structlog.processors.JSONRenderer() if as_json else structlog.dev.ConsoleRenderer()
     )
+    shared: list[structlog.typing.Processor] = [
+        structlog.contextvars.merge_contextvars,
+        structlog.processors.add_log_level,
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+    ]
     structlog.configure(
         processors=[
-            structlog.contextvars.merge_contextvars,
-            structlog.processors.add_log_level,
-            structlog.processors.TimeStamper(fmt="iso", utc=True),
+            *shared,
             structlog.processors.StackInfoRenderer(),
             structlog.processors.format_exc_info,
             renderer,
@@ -27,5 +37,18 @@ def configure_logging(level: str = "INFO", fmt: str = "auto") -> None:
         logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
         cache_logger_on_first_use=True,
     )
-    # FastStream and uvicorn log through the standard library; keep them at the same level.
-    logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s %(message)s")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(
+        structlog.stdlib.ProcessorFormatter(
+            foreign_pre_chain=[*shared, structlog.stdlib.add_logger_name],
+            processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, renderer],
+        )
+    )
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+
+
+def faststream_logger() -> logging.Logger:
+    """The logger FastStream gets: a plain stdlib logger, rendered by the root handler."""
+    return logging.getLogger("sitrep.faststream")

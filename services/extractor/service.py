@@ -14,6 +14,7 @@ from faststream.redis.annotations import RedisStreamMessage
 from prometheus_client import Counter, start_http_server
 
 from services.common.event_store import EventStore, ensure_group
+from services.common.logging import FASTSTREAM_MESSAGE_LEVEL, faststream_logger
 from services.common.producer import producer
 from services.common.redis_client import connect
 from services.common.settings import Settings
@@ -26,7 +27,9 @@ ENTRIES = Counter("sitrep_extractor_entries_total", "Entries of the articles str
 def build_app(settings: Settings) -> FastStream:
     streams = settings.streams
     group, consumer = settings.extractor_group, settings.consumer_name
-    broker = RedisBroker(settings.require_redis_url())
+    broker = RedisBroker(
+        settings.require_redis_url(), logger=faststream_logger(), log_level=FASTSTREAM_MESSAGE_LEVEL
+    )
     redis = connect(settings)
     deps = ExtractorDeps(
         settings=settings,
@@ -52,7 +55,7 @@ def build_app(settings: Settings) -> FastStream:
     broker.subscriber(stream=new_entries, ack_policy=AckPolicy.MANUAL)(on_article)
     broker.subscriber(stream=stranded, ack_policy=AckPolicy.MANUAL)(on_article)
 
-    app = FastStream(broker)
+    app = FastStream(broker, logger=faststream_logger())
 
     @app.on_startup
     async def _prepare() -> None:

@@ -74,10 +74,10 @@ class Projector:
         while True:
             async with self._redis.pipeline(transaction=True) as pipe:
                 await pipe.watch(checkpoint_key, *doc_keys)
-                current = await pipe.get(checkpoint_key)
+                # One round trip for the checkpoint and every document the event touches.
+                current, *values = await pipe.mget([checkpoint_key, *doc_keys])
                 if current and entry_tuple(entry_id) <= entry_tuple(current):
                     return False
-                values = await pipe.mget(doc_keys) if doc_keys else []
                 docs = {k: json.loads(v) if v else None for k, v in zip(doc_keys, values, strict=True)}
                 changes = project(event, entry_id, docs, self.keys)
                 pipe.multi()

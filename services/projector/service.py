@@ -22,6 +22,7 @@ from prometheus_client import CollectorRegistry, Counter
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
+from services.common.logging import FASTSTREAM_MESSAGE_LEVEL, faststream_logger
 from services.common.metrics import StreamGauges
 from services.common.producer import producer
 from services.common.redis_client import connect
@@ -77,7 +78,9 @@ def build_runtime(settings: Settings) -> ProjectorRuntime:
         applied=Counter(
             "sitrep_projected_entries_total", "Entries applied to read models", ["stream"], registry=registry
         ),
-        broker=RedisBroker(settings.require_redis_url()),
+        broker=RedisBroker(
+            settings.require_redis_url(), logger=faststream_logger(), log_level=FASTSTREAM_MESSAGE_LEVEL
+        ),
     )
 
 
