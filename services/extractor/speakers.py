@@ -126,7 +126,9 @@ class SpeakerResolver:
     def _title_of(self, ent: Span) -> str | None:
         phrase = noun_phrase(ent.root)
         before = [t for t in phrase if t.i < ent.start]
-        before += [t for t in ent if t.lower_.rstrip(".") in TITLE_WORDS and t.i < _name_tokens(list(ent))[0].i]
+        before += [
+            t for t in ent if t.lower_.rstrip(".") in TITLE_WORDS and t.i < _name_tokens(list(ent))[0].i
+        ]
         before.sort(key=lambda t: t.i)
         if before:
             return _clean(_text(before)) or None
@@ -194,9 +196,15 @@ class SpeakerResolver:
         lemma = head.lemma_.lower()
         if lemma in DOCUMENT_NOUNS:  # "according to an AFP tally": the tally's author speaks
             for child in head.lefts:
-                if child.dep_ in {"compound", "poss", "nmod"} and (child.ent_type_ in _ORG_LABELS or child.pos_ == "PROPN"):
+                if child.dep_ in {"compound", "poss", "nmod"} and (
+                    child.ent_type_ in _ORG_LABELS or child.pos_ == "PROPN"
+                ):
                     return self._org(child)
-        if head.pos_ == "NOUN" and (lemma in ANONYMOUS_NOUNS or lemma in TITLE_WORDS) and lemma not in ORG_NOUNS:
+        if (
+            head.pos_ == "NOUN"
+            and (lemma in ANONYMOUS_NOUNS or lemma in TITLE_WORDS)
+            and lemma not in ORG_NOUNS
+        ):
             return self._role(head)
         if head.pos_ == "PROPN" and head.ent_type_ not in _ORG_LABELS and head.ent_type_ != "":
             return None  # a date or a number, not a speaker

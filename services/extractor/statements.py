@@ -55,7 +55,9 @@ class _Article:
         self.doc = doc
         self.text = doc.text
         self.paragraphs: list[Paragraph] = split_paragraphs(self.text)
-        self.quotes: list[Quote] = _repair_dangling(doc, self.paragraphs, find_quotes(self.text, self.paragraphs))
+        self.quotes: list[Quote] = _repair_dangling(
+            doc, self.paragraphs, find_quotes(self.text, self.paragraphs)
+        )
         para_starts = [p.start for p in self.paragraphs]
         quote_starts = [q.outer_start for q in self.quotes]
         self.quote_of: list[int | None] = []
@@ -97,9 +99,10 @@ def _repair_dangling(doc: Doc, paragraphs: list[Paragraph], quotes: list[Quote])
     first ", <subject> said" inside it is where the closing mark was forgotten.
     """
     repaired = []
+    text = doc.text  # built afresh on every access
     for quote in quotes:
         following = paragraphs[quote.paragraph + 1] if quote.paragraph + 1 < len(paragraphs) else None
-        continued = following is not None and doc.text[following.start] in "\"\u201c\u2018\u00ab'"
+        continued = following is not None and text[following.start] in "\"\u201c\u2018\u00ab'"
         if not quote.closed and not continued:
             quote = _close_at_attribution(doc, quote)
         repaired.append(quote)
@@ -149,7 +152,9 @@ def _is_reporting_verb(token: Token) -> bool:
     if token.pos_ != "VERB" or token.dep_ == "amod":
         return False
     lemma = token.lemma_.lower()
-    return lemma in REPORTING_VERBS or any((lemma, c.lower_) in PHRASAL_REPORTING_VERBS for c in token.children)
+    return lemma in REPORTING_VERBS or any(
+        (lemma, c.lower_) in PHRASAL_REPORTING_VERBS for c in token.children
+    )
 
 
 def _is_according_to(token: Token) -> bool:
@@ -185,7 +190,7 @@ def _speaker_token(article: _Article, verb: Token) -> Token | None:
 
 
 def _participle_subject(verb: Token) -> Token | None:
-    """"Secretary X on Friday called the strikes ...", parsed as a participle for want of a finite verb."""
+    """ "Secretary X on Friday called the strikes ...", parsed as a participle for want of a finite verb."""
     root = verb
     while root.head.i != root.i:
         root = root.head
@@ -202,7 +207,11 @@ def _same_sentence(article: _Article, a: Token, b: Token) -> bool:
 
 def _extends_to(article: _Article, head: Token, verb: Token) -> bool:
     """Whether `head` heads a constituent of `verb`'s sentence that ends before the verb."""
-    return head.right_edge.i < verb.i and article.quote_of[head.i] is None and _same_sentence(article, head, verb)
+    return (
+        head.right_edge.i < verb.i
+        and article.quote_of[head.i] is None
+        and _same_sentence(article, head, verb)
+    )
 
 
 def _left_subject(article: _Article, verb: Token) -> Token | None:
@@ -243,18 +252,29 @@ def _content(article: _Article, verb: Token, cue_verbs: set[int]) -> tuple[int, 
         start += 1
     while end > start and article.para_of[end - 1] != para:
         end -= 1
-    if start <= verb.i < end and verb.lower_ != "according":  # "which it said was aimed at ...": the clause is what follows the verb
+    if (
+        start <= verb.i < end and verb.lower_ != "according"
+    ):  # "which it said was aimed at ...": the clause is what follows the verb
         start = verb.i + 1
     # A nested reporting verb or a quote that has its own cue ends this clause.
     for i in range(start, end):
         if i != verb.i and i in cue_verbs and doc[i].dep_ in {"advcl", "conj", "relcl"} and i > start:
             end = doc[i].left_edge.i
             break
-    while start < end and (doc[start].is_punct or doc[start].lower_ in CLAUSE_OPENERS and doc[start].i < end - 1):
-        if doc[start].lower_ in CLAUSE_OPENERS and doc[start].dep_ not in {"mark", "nsubj", "nsubjpass", "dobj"}:
+    while start < end and (
+        doc[start].is_punct or doc[start].lower_ in CLAUSE_OPENERS and doc[start].i < end - 1
+    ):
+        if doc[start].lower_ in CLAUSE_OPENERS and doc[start].dep_ not in {
+            "mark",
+            "nsubj",
+            "nsubjpass",
+            "dobj",
+        }:
             break
         start += 1
-    while end > start and (doc[end - 1].is_punct and article.quote_of[end - 1] is None or doc[end - 1].pos_ == "CCONJ"):
+    while end > start and (
+        doc[end - 1].is_punct and article.quote_of[end - 1] is None or doc[end - 1].pos_ == "CCONJ"
+    ):
         end -= 1
     words = sum(1 for t in doc[start:end] if not t.is_punct)
     return (start, end) if words >= 2 else None
@@ -269,7 +289,9 @@ def _raw_content(verb: Token) -> tuple[int, int] | None:
         left, right = head.left_edge.i, head.right_edge.i + 1
         if verb.right_edge.i + 1 >= right or doc[verb.right_edge.i + 1 : right].text.strip(" .,") == "":
             return left, verb.left_edge.i
-        if verb.left_edge.i <= left or all(t.is_punct or t.lower_ in CLAUSE_OPENERS for t in doc[left : verb.left_edge.i]):
+        if verb.left_edge.i <= left or all(
+            t.is_punct or t.lower_ in CLAUSE_OPENERS for t in doc[left : verb.left_edge.i]
+        ):
             return verb.right_edge.i + 1, right  # "which, according to X, killed 93"
         return left, right
     ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -370,7 +392,11 @@ def _drafts(article: _Article, cues: list[_Cue]) -> list[_Draft]:
         if q in absorbed:
             continue
         cue = quote_cue.get(q)
-        if cue is None and not _continues(article, q, drafts) and _words(article, quote) < _MIN_UNATTRIBUTED_WORDS:
+        if (
+            cue is None
+            and not _continues(article, q, drafts)
+            and _words(article, quote) < _MIN_UNATTRIBUTED_WORDS
+        ):
             continue
         drafts.append(_Draft(quote.start, quote.end, "direct", cue))
     drafts.sort(key=lambda d: d.start)
@@ -394,12 +420,12 @@ def _words(article: _Article, quote: Quote) -> int:
 
 
 def _reports_elsewhere(cues: list[_Cue], cue: _Cue, start: int, end: int) -> bool:
-    """"The Kremlin said X, according to Reuters": the statement is the Kremlin's; skip the source."""
+    """In "the ministry said X, according to a news agency" the statement is the ministry's."""
     return any(other is not cue and other.content and start <= other.verb.i < end for other in cues)
 
 
 def _mostly_quoted(article: _Article, inside: list[int], start: int, end: int, cue: _Cue) -> bool:
-    """A clause that is mostly quotation is reported as its quotes ("replied that the targets included "...")."""
+    """A clause that is mostly quotation is reported as its quotes: replied that it hit "depots and sites"."""
     tokens = [t for t in article.doc[start:end] if not t.is_punct]
     quoted = sum(1 for t in tokens if article.quote_of[t.i] is not None)
     if quoted * 2 > len(tokens):
@@ -416,7 +442,9 @@ def _attribute_quotes(article: _Article, cues: list[_Cue]) -> dict[int, _Cue]:
     found = {}
     for q, quote in enumerate(article.quotes):
         candidates = [
-            c for c in by_region.get(article.region(quote.outer_start), []) if article.para_of[c.verb.i] == quote.paragraph
+            c
+            for c in by_region.get(article.region(quote.outer_start), [])
+            if article.para_of[c.verb.i] == quote.paragraph
         ]
         if candidates:
             found[q] = min(candidates, key=lambda c: _distance(c.verb, quote))
@@ -454,8 +482,14 @@ def _finish(article: _Article, drafts: list[_Draft]) -> list[Statement]:
 def _cue_text(verb: Token) -> str:
     if verb.lower_ == "according":
         return "according to"
-    particles = [c.text for c in verb.children if c.dep_ == "prt" or (verb.lemma_.lower(), c.lower_) in PHRASAL_REPORTING_VERBS]
-    if verb.lemma_.lower() in {"call", "urge"} and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children):
+    particles = [
+        c.text
+        for c in verb.children
+        if c.dep_ == "prt" or (verb.lemma_.lower(), c.lower_) in PHRASAL_REPORTING_VERBS
+    ]
+    if verb.lemma_.lower() in {"call", "urge"} and any(
+        c.dep_ == "prep" and c.lower_ == "on" for c in verb.children
+    ):
         particles.append("on")
     return " ".join([verb.text, *particles])
 
