@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -14,6 +15,15 @@ from services.common.embedded_redis import EmbeddedRedis
 from services.common.settings import Settings
 
 SERVICES = ("ingest", "extractor", "projector")
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
 
 
 def _wait_http(url: str, processes: list[subprocess.Popen[bytes]], timeout: float) -> bool:
@@ -39,7 +49,9 @@ def up(settings: Settings, embedded_port: int) -> int:
     if settings.redis_url:
         redis_url = settings.redis_url
     else:
-        embedded = EmbeddedRedis(Path(settings.data_dir) / "redis", port=embedded_port)
+        embedded = EmbeddedRedis(
+            Path(settings.data_dir) / "redis", port=embedded_port if _port_free(embedded_port) else None
+        )
         redis_url = embedded.start()
         print(f"embedded Redis: {redis_url} (data in {embedded.data_dir})", flush=True)
     env["REDIS_URL"] = redis_url

@@ -77,3 +77,15 @@ def test_committed_schemas_match_the_models() -> None:
         )
     on_disk = {p.name for p in (generate.HERE / "json").glob("*.json")}
     assert on_disk == {p.split("/")[1] for p in generate.render() if p.startswith("json/")}
+
+
+def test_events_on_the_wire_conform_to_their_published_json_schema() -> None:
+    """What a consumer in another language validates against is what we actually send."""
+    import jsonschema
+
+    event = article_event()
+    path = generate.HERE / generate.schema_file(event.event_type)
+    schema = json.loads(path.read_text())
+    jsonschema.validate(json.loads(to_fields(event)["data"]), schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**json.loads(to_fields(event)["data"]), "title": 5}, schema)
