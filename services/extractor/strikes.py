@@ -1,14 +1,200 @@
-"""Strikes: who struck whom, where, when. (Being written: issue 5.)"""
+"""Strikes: who struck whom, where, when; every mention of one strike merged into one record.
+
+Mentions are consolidated in order of how much they pin down: dated mentions with an actor found the
+strikes, undated ones join the nearest compatible strike of their actor, and mentions without an actor
+("the missile struck on Friday", "wounded in the strike") only ever join a strike, never start one,
+except a dated one that is clearly a different strike of the article's main attacker.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc
 
-from schemas.records import Statement, Strike
+from schemas.records import Casualties, Claim, Evidence, Location, Span, Statement, Strike, StrikeKind
+from services.extractor.casualties import find_casualties
+from services.extractor.claims import claim_for
+from services.extractor.gazetteer import load_gazetteer
+from services.extractor.places import find_location
+from services.extractor.strike_actors import ActorResolver
+from services.extractor.strike_mentions import (
+    Mention,
+    actor_sources,
+    is_asserted,
+    is_campaign,
+    mention_date,
+    mention_targets,
+    trigger_kind,
+)
+
+# Kinds that may be one strike told differently: a drone fires a missile, an "air strike" is a drone's.
+FAMILY = {"airstrike": "air", "drone strike": "air", "missile": "air", "artillery": "artillery",
+          "barrel bomb": "barrel bomb", "chemical": "chemical"}  # fmt: skip
+SPECIFICITY: list[StrikeKind] = [
+    "chemical",
+    "barrel bomb",
+    "drone strike",
+    "missile",
+    "artillery",
+    "airstrike",
+]
+MAX_TARGETS = 6
+
+
+@dataclass
+class Group:
+    actor: str | None
+    date: str | None
+    campaign: bool
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def kinds(self) -> set[StrikeKind]:
+        return {m.kind for m in self.mentions if m.kind}
+
+    def fits_kind(self, kind: StrikeKind | None) -> bool:
+        return kind is None or all(FAMILY[k] == FAMILY[kind] for k in self.kinds)
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        self.date = self.date or mention.date
+        self.campaign = self.campaign or mention.campaign
+
+
+def find_mentions(doc: Doc, published_at: date | None) -> list[Mention]:
+    gazetteer = load_gazetteer()
+    resolver = ActorResolver(doc, gazetteer)
+    mentions: list[Mention] = []
+    for index, sent in enumerate(doc.sents):
+        casualties: Casualties | None = None
+        for token in sent:
+            found, kind = trigger_kind(token)
+            if not found or not is_asserted(token):
+                continue
+            actor = next(filter(None, (resolver.actor_in(s) for s in actor_sources(token))), None)
+            if actor:
+                resolver.last_actor = actor
+            casualties = casualties or find_casualties(sent)
+            when = mention_date(token, published_at)
+            location, rank = find_location(sent, token, gazetteer, actor)
+            mentions.append(
+                Mention(
+                    token,
+                    sent,
+                    index,
+                    actor,
+                    kind,
+                    is_campaign(token, when),
+                    when,
+                    mention_targets(token),
+                    location,
+                    rank,
+                    casualties,
+                )  # fmt: skip
+            )
+    return mentions
+
+
+def _distance(group: Group, mention: Mention) -> tuple[int, int]:
+    """Earlier strikes first, then the nearest: "the strike" usually means the one just told."""
+    before = [mention.index - m.index for m in group.mentions if m.index <= mention.index]
+    if before:
+        return 0, min(before)
+    return 1, min(m.index - mention.index for m in group.mentions)
+
+
+def _nearest(groups: list[Group], mention: Mention) -> Group | None:
+    """The nearest group, one of the very same kind before one of a kindred kind."""
+    same_kind = [g for g in groups if mention.kind in g.kinds]
+    return min(same_kind or groups, key=lambda g: _distance(g, mention), default=None)
+
+
+def consolidate(mentions: list[Mention]) -> list[Group]:
+    groups: list[Group] = []
+
+    def start(mention: Mention, actor: str | None) -> None:
+        group = Group(actor, mention.date, mention.campaign)
+        group.add(mention)
+        groups.append(group)
+
+    for m in (m for m in mentions if m.actor and m.date):
+        same = [g for g in groups if g.actor == m.actor and g.date == m.date and g.fits_kind(m.kind)]
+        same[0].add(m) if same else start(m, m.actor)
+    for m in (m for m in mentions if m.actor and not m.date):
+        own = [g for g in groups if g.actor == m.actor and g.fits_kind(m.kind)]
+        alike = [g for g in own if g.campaign == m.campaign] or ([] if m.campaign else own)
+        group = _nearest(alike, m)
+        group.add(m) if group else start(m, m.actor)
+    for m in (m for m in mentions if not m.actor and m.date):
+        same_day = [g for g in groups if g.date == m.date and g.fits_kind(m.kind)]
+        undated = [g for g in groups if not g.date and g.campaign == m.campaign and g.fits_kind(m.kind)]
+        group = _nearest(same_day, m) or _nearest(undated, m)
+        if group:
+            group.add(m)
+        elif groups:
+            start(m, Counter(g.actor for g in groups for _ in g.mentions).most_common(1)[0][0])
+    for m in (m for m in mentions if not m.actor and not m.date):
+        fitting = [g for g in groups if g.fits_kind(m.kind)]
+        group = _nearest([g for g in fitting if g.campaign == m.campaign] or fitting, m)
+        if group:
+            group.add(m)
+    return groups
+
+
+def _location(group: Group, fallback: str | None) -> Location:
+    ranked = sorted(
+        (m for m in group.mentions if m.location.country or m.location.region), key=lambda m: m.rank
+    )
+    region = next((m.location.region for m in ranked if m.location.region), None)
+    country = next((m.location.country for m in ranked if m.location.country), None)
+    return Location(country=country or fallback, region=region)
+
+
+def _casualties(group: Group) -> Casualties | None:
+    found = [m.casualties for m in sorted(group.mentions, key=lambda m: m.index) if m.casualties]
+    if not found:
+        return None
+    killed = next((c for c in found if c.killed), None)
+    injured = next((c.injured for c in found if c.injured), None)
+    if killed is None:
+        return Casualties(injured=injured)
+    return killed.model_copy(update={"injured": injured})
+
+
+def to_strike(group: Group, statements: Sequence[Statement], fallback_country: str | None) -> Strike:
+    mentions = sorted(group.mentions, key=lambda m: m.trigger.i)
+    kind = next((k for k in SPECIFICITY if k in group.kinds), "airstrike")
+    targets = list(dict.fromkeys(t for m in mentions for t in m.targets))[:MAX_TARGETS]
+    claims = list(dict.fromkeys(filter(None, (claim_for(m, statements) for m in mentions))))
+    sentences = list(dict.fromkeys(m.sentence for m in mentions))
+    return Strike(
+        actor=group.actor or "unknown",
+        kind=kind,
+        campaign=group.campaign,
+        date=group.date,
+        location=_location(group, fallback_country),
+        targets=targets,
+        casualties=_casualties(group),
+        claims=[Claim(by=by, says=says) for by, says in claims],
+        evidence=[
+            Evidence(sentence=s.text, span=Span(start=s.start_char, end=s.end_char)) for s in sentences
+        ],
+    )
 
 
 def extract_strikes(doc: Doc, published_at: date | None, statements: Sequence[Statement]) -> list[Strike]:
-    return []
+    """Every strike the article reports, once each, with its sources' versions as claims."""
+    groups = consolidate(find_mentions(doc, published_at))
+    countries = Counter(m.location.country for g in groups for m in g.mentions if m.location.country)
+    fallback = countries.most_common(1)[0][0] if countries else None
+    groups = sorted(groups, key=lambda g: min(m.trigger.i for m in g.mentions))
+    gazetteer = load_gazetteer()
+    return [
+        to_strike(g, statements, fallback or gazetteer.country_named(g.actor or ""))
+        for g in groups
+        if g.actor
+    ]

@@ -1,0 +1,156 @@
+"""Casualty figures as the text gives them: exact numbers, bounds, ranges and vague amounts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from schemas.records import Casualties
+
+KILL_LEMMAS = {"kill", "die", "dead", "death"}
+INJURE_LEMMAS = {"wound", "injure", "hurt", "wounded", "injured"}
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "a dozen": 12, "dozen": 12, "a hundred": 100,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+# The least a vague amount can mean: "dozens" is at least two dozen.
+_VAGUE = {
+    "a small number": 1, "a handful": 1, "several": 2, "a few": 2, "dozens": 24, "scores": 40,
+    "hundreds": 200, "thousands": 2000, "many": 2,
+}  # fmt: skip
+_NUMBER = r"\d[\d,]*|(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + r")(?:-\w+)?"
+_LOWER_BOUND = r"at least|more than|over|no fewer than|upwards of|in excess of"
+_UPPER_BOUND = r"up to|as many as|nearly|almost|fewer than|less than|no more than"
+_APPROXIMATE = r"about|around|some|roughly|approximately|an estimated|estimated"
+_AMOUNT = re.compile(
+    rf"\b(?:between\s+(?P<low>{_NUMBER})\s+and\s+(?P<high>{_NUMBER})"
+    rf"|(?:(?P<bound>{_LOWER_BOUND}|{_UPPER_BOUND}|{_APPROXIMATE})\s+)?(?P<n>{_NUMBER})"
+    rf"|(?P<vague>{'|'.join(_VAGUE)}))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Amount:
+    text: str
+    least: int | None
+    most: int | None
+
+
+def number_value(text: str) -> int | None:
+    """'1,199' -> 1199, 'sixty-one' -> 61, 'nine' -> 9."""
+    word = text.lower().strip()
+    if word.replace(",", "").isdigit():
+        return int(word.replace(",", ""))
+    if word in _UNITS:
+        return _UNITS[word]
+    tens, _, unit = word.partition("-")
+    if tens in _TENS and (not unit or unit in _UNITS):
+        return _TENS[tens] + _UNITS.get(unit, 0)
+    return None
+
+
+def parse_amount(text: str) -> Amount | None:
+    """The first amount in `text`: 'at least 17' -> (17, None), 'between 160 and 200' -> (160, 200)."""
+    match = _AMOUNT.search(text)
+    if not match:
+        return None
+    if match.group("low"):
+        return Amount(match.group(), number_value(match.group("low")), number_value(match.group("high")))
+    if match.group("vague"):
+        return Amount(match.group(), _VAGUE[match.group("vague").lower()], None)
+    value = number_value(match.group("n"))
+    if value is None:
+        return None
+    bound = (match.group("bound") or "").lower()
+    if re.fullmatch(_LOWER_BOUND, bound):
+        least = value + 1 if bound in ("more than", "over", "in excess of", "upwards of") else value
+        return Amount(match.group(), least, None)
+    if re.fullmatch(_UPPER_BOUND, bound):
+        return Amount(match.group(), None, value)
+    if bound:
+        return Amount(match.group(), None, None)
+    return Amount(match.group(), value, value)
+
+
+def _victims(word: Token) -> Token | None:
+    """The noun phrase head that counts the victims of a 'kill' or 'wound' word."""
+    for child in word.children:
+        if child.dep_ in ("nsubjpass", "dobj") or (child.dep_ == "nsubj" and word.lemma_ in ("die", "dead")):
+            return child
+    if word.dep_ in ("oprd", "ccomp", "xcomp", "acomp"):  # "left 534 people wounded"
+        return next((c for c in word.head.children if c.dep_ == "dobj"), None)
+    if word.dep_ in ("amod", "acl") and word.head.pos_ in ("NOUN", "NUM", "PROPN"):  # "18 killed"
+        return word.head
+    return None
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The head and what stands before it, without clauses after it ("people, among them ...")."""
+    return [t for t in head.subtree if t.i <= head.i]
+
+
+def _who(tokens: list[Token], amount: Amount | None) -> str | None:
+    words = [t.text for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.like_num]
+    if amount:
+        words = [w for w in words if w.lower() not in amount.text.lower().split()]
+    return " ".join(words) or None
+
+
+def _count(head: Token) -> tuple[str, Amount | None, str | None] | None:
+    tokens = _phrase(head)
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    amount = parse_amount(text)
+    if amount:
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        objects = [t for c in of.children if c.dep_ == "pobj" for t in _phrase(c)] if of is not None else []
+        return amount.text, amount, _who(tokens, amount) or _who(objects, amount)
+    if head.pos_ == "PROPN":  # a named victim: "Awlaki and two others"
+        full = "".join(t.text_with_ws for t in head.subtree).split(",")[0].strip()
+        others = parse_amount(full)
+        least = 1 + (others.least or 0 if others else 0)
+        return full, Amount(full, least, None), full
+    return None
+
+
+def find_casualties(sent: Span) -> Casualties | None:
+    """Killed and injured counts stated in one sentence, or None if it gives none."""
+    killed: tuple[str, Amount | None, str | None] | None = None
+    injured: str | None = None
+    for word in sent:
+        lemma = word.lemma_.lower()
+        is_kill, is_injury = lemma in KILL_LEMMAS, lemma in INJURE_LEMMAS or word.lower_ in INJURE_LEMMAS
+        if not (is_kill or is_injury):
+            continue
+        victims = _victims(word)
+        counted = _count(victims) if victims is not None else None
+        if counted is None:
+            continue
+        if is_kill and killed is None:
+            killed = counted
+        elif is_injury and injured is None:
+            injured = counted[0]
+    if killed is None and injured is None:
+        return None
+    text, amount, who = killed or (None, None, None)
+    return Casualties(
+        killed=text,
+        killed_min=amount.least if amount else None,
+        killed_max=amount.most if amount else None,
+        injured=injured,
+        who=who,
+    )

@@ -1,0 +1,50 @@
+"""Whose version of a strike a sentence gives: the source that reports it, and what it says."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from schemas.records import Statement
+from services.extractor.strike_mentions import REPORTING_VERBS, Mention
+
+MAX_SAYS = 200
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split()).strip(" ,.\u201c\u201d\"'")
+    return text if len(text) <= MAX_SAYS else text[: MAX_SAYS - 1].rsplit(" ", 1)[0] + "\u2026"
+
+
+def _phrase(token: Token) -> str:
+    return "".join(t.text_with_ws for t in token.subtree).split(",")[0].strip()
+
+
+def _reported(mention: Mention) -> tuple[str, str] | None:
+    """The source of a reporting verb above the trigger, and the clause it reports."""
+    child = mention.trigger
+    for ancestor in mention.trigger.ancestors:
+        if ancestor.lemma_ in REPORTING_VERBS:
+            source = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if source is not None and source.pos_ != "PRON":
+                return _phrase(source), _shorten("".join(t.text_with_ws for t in child.subtree))
+            return None
+        child = ancestor
+    for token in mention.sentence:  # "..., according to the Health Ministry"
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+            source = next((c for c in token.nbor().children if c.dep_ == "pobj"), None)
+            if source is not None:
+                return _phrase(source), _shorten(mention.sentence.text)
+    return None
+
+
+def claim_for(mention: Mention, statements: Sequence[Statement]) -> tuple[str, str] | None:
+    """(by, says) for a mention that a source reports; None when the article says it in its own voice."""
+    position = mention.trigger.idx
+    for statement in statements:
+        if statement.span.start <= position < statement.span.end:
+            source = statement.speaker or statement.speaker_title
+            if source:
+                return source, _shorten(statement.quote)
+    return _reported(mention)

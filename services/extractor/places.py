@@ -1,0 +1,121 @@
+"""Where a strike fell: the region (a named place or "southern Syria") and the country of one sentence."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from schemas.records import Location
+from services.extractor.gazetteer import Gazetteer
+from services.extractor.strike_actors import LOCATION_PREPS, phrase_head
+from services.extractor.strike_mentions import clause
+
+DIRECTIONS = {
+    "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+    "southwestern", "north-eastern", "north-western", "south-eastern", "south-western",
+}  # fmt: skip
+PLACE_NOUNS = {
+    "city", "town", "village", "province", "region", "district", "capital", "governorate", "neighbourhood",
+    "neighborhood", "camp", "suburb", "outskirts", "oblast", "county", "port", "area", "hometown", "strip",
+}  # fmt: skip
+NOT_PLACE_KINDS = {"demonym", "institution", "leader", "alliance", "group"}
+
+
+def _trim(chunk: list[Token]) -> list[Token]:
+    """Title-case headlines run words together ("Syria Exploit Limits"): keep the place the tagger saw."""
+    places = [t for t in chunk if t.ent_type_ in ("GPE", "LOC", "FAC")]
+    if not places or len(places) == len(chunk):
+        return chunk
+    first = places[0]
+    entity = [t for t in chunk if t.ent_iob_ != "O" and t.i >= first.i and t.ent_type_ == first.ent_type_]
+    entity = [t for n, t in enumerate(entity) if n == 0 or t.ent_iob_ == "I"]
+    tail = [t for t in chunk if t.i == entity[-1].i + 1 and t.lower_ in PLACE_NOUNS]
+    return entity + tail
+
+
+def _chunks(sent: Span) -> list[list[Token]]:
+    """Runs of proper nouns, with a trailing place noun kept: "Marib province", "Kryvyi Rig"."""
+    chunks: list[list[Token]] = []
+    current: list[Token] = []
+    for token in sent:
+        joins = token.text in ("-", "al") and current
+        if (
+            token.pos_ == "PROPN"
+            or joins
+            or (current and token.lower_ in PLACE_NOUNS and token.lower_ != "area")
+        ):
+            current.append(token)
+            continue
+        if current:
+            chunks.append(current)
+        current = []
+    if current:
+        chunks.append(current)
+    return [_trim(c) for c in chunks if c[-1].text not in ("-", "al")]
+
+
+def _in_place_position(last: Token, through_possessive: bool) -> bool:
+    head = phrase_head(last) if through_possessive else last
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS | {"on"}:
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_ in PLACE_NOUNS:
+        return True  # "the city of Kryvyi Rig"
+    return head.dep_ == "appos" and head.head.lemma_ in PLACE_NOUNS  # "the capital, Sana"
+
+
+def _text(tokens: list[Token]) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip().removesuffix("'s").removesuffix("\u2019s")
+
+
+def find_location(
+    sent: Span, trigger: Token, gazetteer: Gazetteer, actor: str | None
+) -> tuple[Location, int]:
+    """The region nearest the trigger (a named place before a compass region) and its country.
+
+    Places in the strike's own clause come before those elsewhere in the sentence ("said X, the
+    spokesman in Baghdad"). The rank says how sure the country is: 0 from the region, 1 a country named
+    as a place, 2 any other state the sentence names, 3 none."""
+    attached = clause(trigger)
+    # (outside the strike's clause, named place / compass region / country, distance, region, country)
+    candidates: list[tuple[bool, int, int, str | None, str | None]] = []
+    for chunk in _chunks(sent):
+        tags = {t.ent_type_ for t in chunk if t.lower_ not in PLACE_NOUNS}
+        placed = _in_place_position(chunk[-1], through_possessive=False)
+        if tags & {"DATE", "TIME"} or (tags & {"PERSON", "NORP"} and not placed):
+            continue  # "March", "Zelensky's"; a person-tagged name after "in" may still be a place
+        text = _text(chunk)
+        outside = chunk[-1].i not in attached
+        distance = abs(chunk[0].i - trigger.i)
+        previous = sent.doc[chunk[0].i - 1] if chunk[0].i > sent.start else None
+        country = gazetteer.country_named(text)
+        alias = gazetteer.alias(text)
+        if previous is not None and previous.lower_ in DIRECTIONS:
+            region = f"{previous.text.lower()} {text}"
+            candidates.append((outside, 1, distance, region, gazetteer.country_of_place(text)))
+        elif country:
+            # "Russia's strikes" names the attacker; "in Yemen's capital" and "over Russia" name places.
+            loose = (
+                _in_place_position(chunk[-1], through_possessive=True)
+                or phrase_head(chunk[-1]).dep_ == "pobj"
+            )
+            if placed or (loose and country != actor):
+                candidates.append((outside, 2, distance, None, country))
+        elif (alias is None or alias.kind not in NOT_PLACE_KINDS) and placed:
+            candidates.append((outside, 0, distance, text, gazetteer.country_of_place(text)))
+    if candidates:
+        outside, _, _, region, country = min(candidates)
+        if not country:  # a region of unknown country: a state named near it, not the attacker's own
+            near = [c[4] for c in sorted(candidates) if c[4] and c[4] != actor and not c[0]]
+            country = near[0] if near else _other_state(sent, gazetteer, actor)
+        return Location(country=country, region=region), 2 * outside + (0 if region else 1)
+    other = _other_state(sent, gazetteer, actor)
+    return Location(country=other), 4 if other else 5
+
+
+def _other_state(sent: Span, gazetteer: Gazetteer, actor: str | None) -> str | None:
+    """A state named anywhere in the sentence that is not the attacker: the victims' country."""
+    for match in gazetteer.find(sent.text, sent.start_char):
+        if match.alias.kind in ("country", "demonym") and match.alias.canonical != actor:
+            return match.alias.canonical
+    return None

@@ -1,0 +1,136 @@
+"""Who carried out a strike: the canonical actor behind a noun phrase, a pronoun or "the military"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from services.extractor.gazetteer import AliasMatch, Gazetteer
+
+PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her"}
+PERSONAL_PRONOUNS = {"he", "his", "she", "her"}
+# Nouns that stand for a state's forces once the state has been named ("the military said it struck").
+FORCE_NOUNS = {
+    "military", "army", "regime", "government", "coalition", "forces", "force", "troops", "aircraft", "jets",
+    "jet", "warplanes", "warplane", "planes", "plane", "ministry", "navy", "drones", "helicopters", "bombers",
+    "administration", "authorities", "artillery", "fighters", "units",
+}  # fmt: skip
+# A demonym before these names people of that nationality, not the state: "Syrian rebels" are not Syria.
+NON_STATE_HEADS = {
+    "rebel", "rebels", "opposition", "militant", "militants", "insurgent", "insurgents", "civilian",
+    "civilians", "people", "villager", "villagers", "resident", "residents", "separatist", "separatists",
+    "militia", "militias", "activist", "activists", "protester", "protesters", "volunteer", "volunteers",
+    "jihadist", "jihadists", "group", "refugees", "children", "journalist", "journalists", "man", "woman",
+    "men", "women", "citizens", "president", "official", "officials", "minister", "spokesman", "cleric",
+}  # fmt: skip
+LOCATION_PREPS = {
+    "in",
+    "into",
+    "inside",
+    "across",
+    "over",
+    "near",
+    "at",
+    "to",
+    "from",
+    "throughout",
+    "around",
+}
+TARGET_HEADS = {"hit", "strike", "target", "bomb", "kill", "fight", "attack", "intercept", "destroy", "shell"}
+STATE_KINDS = {"country", "demonym", "capital", "institution", "leader"}
+
+
+def phrase_head(token: Token) -> Token:
+    """Climb from a modifier to the head of its noun phrase: "Russian" -> "military"."""
+    while (
+        token.dep_ in ("compound", "amod", "poss", "nmod", "det", "case", "nummod")
+        and token.head is not token
+    ):
+        token = token.head
+    return token
+
+
+def _role(head: Token) -> str:
+    if head.dep_ in ("nsubj", "nsubjpass", "csubj") or head.head.dep_ == "agent":
+        return "subject"
+    if head.dep_ == "pobj" and head.head.lower_ in ("against", "on"):
+        return "target"
+    if head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS:
+        return "location"
+    if head.dep_ in ("dobj", "pobj") and head.head.lemma_ in TARGET_HEADS:
+        return "target"
+    return "other"
+
+
+class ActorResolver:
+    """Actors named in one document, and the antecedents of pronouns and bare force nouns."""
+
+    def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
+        self.doc = doc
+        self.gazetteer = gazetteer
+        self.matches = gazetteer.find(doc.text)
+        self.last_actor: str | None = None  # the actor of the previous strike mention
+
+    def _token_at(self, match: AliasMatch) -> Token | None:
+        span = self.doc.char_span(match.start, match.end, alignment_mode="expand")
+        return span[-1] if span is not None and len(span) else None
+
+    def _state_actor(self, match: AliasMatch) -> bool:
+        """A demonym names the state only when it is not describing people ("Syrian rebels")."""
+        if match.alias.kind != "demonym":
+            return True
+        token = self._token_at(match)
+        return token is None or phrase_head(token).lower_ not in NON_STATE_HEADS
+
+    def actor_in(self, tokens: Iterable[Token]) -> str | None:
+        """The first actor named in these tokens; a pronoun or force noun is resolved from context."""
+        tokens = sorted(tokens, key=lambda t: t.i)
+        if not tokens:
+            return None
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        for match in self.matches:
+            if start <= match.start and match.end <= end and self._state_actor(match):
+                return match.alias.canonical
+        for token in tokens:
+            if token.lower_ in PRONOUNS and token.pos_ == "PRON":
+                return self.antecedent(token, personal=token.lower_ in PERSONAL_PRONOUNS)
+        if any(t.lower_ in FORCE_NOUNS for t in tokens):
+            return self.antecedent(tokens[0], states_only=True)
+        return None
+
+    def antecedent(self, token: Token, personal: bool = False, states_only: bool = False) -> str | None:
+        """The nearest earlier actor, in this sentence or the two before, that is not a place or a target."""
+        sentences = list(self.doc.sents)
+        index = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+        window_start = sentences[max(0, index - 2)].start_char
+        if personal:
+            # "he" is the nearest person: an actor only if that person is a known leader.
+            people = [
+                (e.start_char, self._leader(e.text))
+                for e in self.doc.ents
+                if e.label_ == "PERSON" and window_start <= e.start_char < token.idx
+            ]
+            people += [
+                (m.start, m.alias.canonical)
+                for m in self.matches
+                if m.alias.kind == "leader" and window_start <= m.start < token.idx
+            ]
+            return max(people, key=lambda p: p[0])[1] if people else None
+        kinds = STATE_KINDS if states_only else STATE_KINDS | {"alliance", "group"}
+        return self._nearest(token, window_start, kinds) or self.last_actor
+
+    def _leader(self, name: str) -> str | None:
+        alias = self.gazetteer.alias(name) or self.gazetteer.alias(name.split()[-1])
+        return alias.canonical if alias and alias.kind == "leader" else None
+
+    def _nearest(self, token: Token, window_start: int, kinds: set[str]) -> str | None:
+        for match in reversed(self.matches):
+            if not (window_start <= match.start and match.end <= token.idx) or match.alias.kind not in kinds:
+                continue
+            head_token = self._token_at(match)
+            if head_token is None or not self._state_actor(match):
+                continue
+            if _role(phrase_head(head_token)) in ("subject", "other"):
+                return match.alias.canonical
+        return None
