@@ -38,8 +38,14 @@ class StreamGauges:
         self.dead_letters = Gauge(
             "sitrep_dead_letters", "Entries in the dead-letter stream", registry=registry
         )
+        self.projection_lag = Gauge(
+            "sitrep_projection_lag", "Entries after the projector's checkpoint", ["stream"], registry=registry
+        )
 
-    async def refresh(self, redis: Redis, settings: Settings) -> None:
+    async def refresh(self, redis: Redis, settings: Settings, checkpoints: dict[str, str | None]) -> None:
+        """`checkpoints`: the projector's position in each stream it reads."""
+        for stream, checkpoint in checkpoints.items():
+            self.projection_lag.labels(stream).set(await entries_after(redis, stream, checkpoint))
         streams = settings.streams
         for stream in (streams.articles, *streams.derived(), streams.dead_letters):
             self.length.labels(stream).set(await redis.xlen(stream))

@@ -76,9 +76,12 @@ async def readyz(request: Request, response: Response) -> dict[str, Any]:
 
 @router.get("/metrics", tags=["ops"], response_class=Response)
 async def metrics(request: Request) -> Response:
-    """Prometheus: entries projected, stream lengths, consumer lag and pending, dead letters."""
+    """Prometheus: entries projected, stream lengths, extractor lag and pending, projection lag,
+    dead letters."""
     runtime = _runtime(request)
-    await runtime.gauges.refresh(runtime.redis, runtime.settings)
+    projector = runtime.projector
+    checkpoints = {stream: await projector.checkpoint(stream) for stream in projector.streams()}
+    await runtime.gauges.refresh(runtime.redis, runtime.settings, checkpoints)
     return Response(generate_latest(runtime.registry), media_type=CONTENT_TYPE_LATEST)
 
 

@@ -64,6 +64,7 @@ async def test_health_readiness_metrics_and_bad_cursor(api: tuple[FastAPI, httpx
     assert (await client.get("/readyz")).status_code == 200
     metrics = (await client.get("/metrics")).text
     assert "sitrep_stream_length" in metrics and "sitrep_dead_letters" in metrics
+    assert "sitrep_projection_lag" in metrics
     assert (await client.get("/statements", params={"cursor": "%%%"})).status_code == 422
     assert (await client.get("/articles/missing")).status_code == 404
 
