@@ -291,9 +291,31 @@ def mention_targets(token: Token) -> list[str]:
     targets = []
     for head in heads:
         for target in _with_conjuncts(head):
+            if target.lower_ in ("them", "they"):
+                target = _plural_antecedent(target, token) or target
             if target.pos_ != "PRON" and target.ent_type_ not in ("DATE", "TIME"):
                 targets.append(_phrase(target))
     return list(dict.fromkeys(t for t in targets if t))
+
+
+def _plural_antecedent(pronoun: Token, trigger: Token) -> Token | None:
+    """The plural noun "them" stands for, in this sentence or the one before ("civilians ... bombed them")."""
+    doc = pronoun.doc
+    sentences = list(doc.sents)
+    index = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
+    start = sentences[max(0, index - 1)].start
+    own = {t.i for t in trigger.subtree}
+    for token in reversed(doc[start : pronoun.i]):
+        if token.tag_ not in ("NNS", "NNPS") or token.dep_ == "compound" or token.i in own:
+            continue
+        if token.ent_type_ in ("NORP", "GPE"):
+            continue
+        # An apposition restates the noun before it: "civilians, his own people" are the civilians.
+        before = token.left_edge.i - 1
+        if before - 1 >= start and doc[before].text == "," and doc[before - 1].tag_ in ("NNS", "NNPS"):
+            return doc[before - 1]
+        return token
+    return None
 
 
 def actor_sources(token: Token) -> list[list[Token]]:
