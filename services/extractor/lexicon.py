@@ -22,7 +22,9 @@ REPORTING_VERBS = frozenset(
 PHRASAL_REPORTING_VERBS = frozenset({("point", "out"), ("make", "clear"), ("spell", "out"), ("lay", "out")})
 
 # Verbs whose content is a prepositional object, not a clause: "accusing them of housing ...".
-OBJECT_CONTENT = frozenset({("accuse", "of"), ("blame", "for")})
+OBJECT_CONTENT = frozenset({("accuse", "of")})
+# Verbs whose content may be a gerund: "denied carrying out the strike".
+GERUND_CONTENT = frozenset({"deny", "admit", "acknowledge", "confirm"})
 # Appeals whose content runs from the object to the infinitive: "called on residents to donate blood".
 APPEAL_CONTENT = frozenset({("call", "on"), ("urge", "on")})
 
@@ -87,3 +89,11 @@ THING_PRONOUNS = frozenset({"it", "they", "them"})
 
 # Relativisers and complementisers that open a reported clause without being part of it.
 CLAUSE_OPENERS = frozenset({"that", "which", "what", "who", "whom"})
+
+# Abbreviations whose full stop does not end a sentence ("Brig. Gen. X said").
+ABBREVIATIONS = frozenset(
+    (
+        "mr mrs ms dr prof gen col lt maj capt sgt cpl pvt adm brig cmdr cdr rep sen gov rev hon st jr sr "
+        "vs jan feb mar apr aug sept sep oct nov dec"
+    ).split()
+)

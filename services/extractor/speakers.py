@@ -23,6 +23,7 @@ from services.extractor.lexicon import (
 )
 
 _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+_NOT_SPEAKERS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 _DROP_LEFT = {"det", "predet", "punct", "cc", "advmod", "nummod", "quantmod"}
 
@@ -133,8 +134,10 @@ class SpeakerResolver:
         if before:
             return _clean(_text(before)) or None
         for child in ent.root.rights:
-            if child.dep_ == "appos":
+            if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"}:  # not an age: "Iryna Boyko, 52"
                 return _clean(self._phrase_without_clauses(child)) or None
+        if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":  # "the foreign minister, Andriy Sybiha"
+            return _clean(noun_phrase(ent.root.head).text) or None
         return None
 
     def _phrase_without_clauses(self, head: Token) -> str:
@@ -206,8 +209,8 @@ class SpeakerResolver:
             and lemma not in ORG_NOUNS
         ):
             return self._role(head)
-        if head.pos_ == "PROPN" and head.ent_type_ not in _ORG_LABELS and head.ent_type_ != "":
-            return None  # a date or a number, not a speaker
+        if head.ent_type_ in _NOT_SPEAKERS:
+            return None
         if head.ent_type_ in _ORG_LABELS or head.pos_ == "PROPN" or lemma in ORG_NOUNS:
             return self._org(head)
         if speaking and head.pos_ == "NOUN":

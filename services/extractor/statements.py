@@ -9,6 +9,7 @@ Speakers are resolved across the article by `speakers.py`.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
@@ -16,8 +17,10 @@ from spacy.tokens import Doc, Token
 
 from schemas.records import Span, Statement
 from services.extractor.lexicon import (
+    ABBREVIATIONS,
     APPEAL_CONTENT,
     CLAUSE_OPENERS,
+    GERUND_CONTENT,
     OBJECT_CONTENT,
     PHRASAL_REPORTING_VERBS,
     REPORTING_VERBS,
@@ -27,6 +30,10 @@ from services.extractor.speakers import Speaker, SpeakerResolver
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _FINITE = {"VBD", "VBZ", "VBP"}
+# A dateline opening an article: "KHARTOUM (Reuters) -", "SANA, Yemen —", "SANAA–".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[A-Z][\w .]+?)?(?:\s*\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s*"
+)
 _REASON_MARKS = {"because", "since", "although", "though", "unless", "while", "as"}
 # A quote shorter than this, in a sentence without a reporting verb, is a scare quote or a name.
 _MIN_UNATTRIBUTED_WORDS = 4
@@ -69,6 +76,10 @@ class _Article:
             inside = q >= 0 and token.idx < self.quotes[q].outer_end
             self.quote_of.append(q if inside else None)
         self.boundaries = self._sentence_boundaries()
+        self.quote_tokens: dict[int, int] = {}  # quote -> its first token
+        for i in range(len(doc) - 1, -1, -1):
+            if self.quote_of[i] is not None:
+                self.quote_tokens[self.quote_of[i]] = i
 
     def in_body(self, token: Token) -> bool:
         p = self.para_of[token.i]
@@ -83,13 +94,22 @@ class _Article:
             q = bisect_right(quote_starts, b - 1) - 1
             if q >= 0 and self.quotes[q].outer_start < b < self.quotes[q].outer_end:
                 continue
-            before = self.text[:b].rstrip().rstrip("\"'\u201d\u2019\u00bb")
-            if before and before[-1] in ".!?\u2026":
+            before = self.text[max(b - 40, 0) : b].rstrip().rstrip("\"'\u201d\u2019\u00bb")
+            if before and before[-1] in ".!?\u2026" and not _ends_with_abbreviation(before):
                 bounds.add(b)
         return sorted(bounds)
 
     def region(self, char: int) -> int:
+        """Which sentence (counted outside quotes) a character offset falls in."""
         return bisect_right(self.boundaries, char)
+
+
+def _ends_with_abbreviation(text: str) -> bool:
+    """ "... army spokesman Brig." does not end a sentence; nor does an initial ("J.")."""
+    if not text.endswith("."):
+        return False
+    word = text[:-1].rsplit(None, 1)[-1] if text[:-1].split() else ""
+    return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
 def _repair_dangling(doc: Doc, paragraphs: list[Paragraph], quotes: list[Quote]) -> list[Quote]:
@@ -248,78 +268,106 @@ def _content(article: _Article, verb: Token, cue_verbs: set[int]) -> tuple[int, 
     start, end = span
     doc = article.doc
     para = article.para_of[verb.i]
-    while start < end and article.para_of[start] != para:
+    while start < end and (article.para_of[start] != para or doc[start].is_space):
         start += 1
-    while end > start and article.para_of[end - 1] != para:
+    while end > start and (article.para_of[end - 1] != para or doc[end - 1].is_space):
         end -= 1
-    if (
-        start <= verb.i < end and verb.lower_ != "according"
-    ):  # "which it said was aimed at ...": the clause is what follows the verb
-        start = verb.i + 1
-    # A nested reporting verb or a quote that has its own cue ends this clause.
-    for i in range(start, end):
-        if i != verb.i and i in cue_verbs and doc[i].dep_ in {"advcl", "conj", "relcl"} and i > start:
+    if start <= verb.i < end and verb.lower_ != "according":
+        start = verb.i + 1  # "which it said was aimed at ...": the clause is what follows the verb
+    # A nested reporting verb ends this clause: "he suspected ..., saying ...".
+    for i in range(start + 1, end):
+        if i != verb.i and i in cue_verbs and doc[i].dep_ in {"advcl", "conj", "relcl"}:
             end = doc[i].left_edge.i
             break
-    while start < end and (
-        doc[start].is_punct or doc[start].lower_ in CLAUSE_OPENERS and doc[start].i < end - 1
-    ):
-        if doc[start].lower_ in CLAUSE_OPENERS and doc[start].dep_ not in {
-            "mark",
-            "nsubj",
-            "nsubjpass",
-            "dobj",
-        }:
-            break
+    start = _skip_dateline(article, start, end)
+    while start < end and (doc[start].is_punct or _opens_clause(doc[start])):
         start += 1
-    while end > start and (
-        doc[end - 1].is_punct and article.quote_of[end - 1] is None or doc[end - 1].pos_ == "CCONJ"
-    ):
+    while end > start and (_is_trailing_punct(article, doc[end - 1]) or doc[end - 1].pos_ == "CCONJ"):
         end -= 1
     words = sum(1 for t in doc[start:end] if not t.is_punct)
     return (start, end) if words >= 2 else None
 
 
+def _opens_clause(token: Token) -> bool:
+    """ "that" as a complementiser, "which"/"what" as the relativiser of "which X said was ..."."""
+    return token.lower_ in CLAUSE_OPENERS and token.dep_ in {"mark", "nsubj", "nsubjpass", "dobj"}
+
+
+def _is_trailing_punct(article: _Article, token: Token) -> bool:
+    return token.is_space or (token.is_punct and article.quote_of[token.i] is None)
+
+
+def _skip_dateline(article: _Article, start: int, end: int) -> int:
+    """Past a dateline ("KHARTOUM (Reuters) -", "SANA, Yemen —") that opens a paragraph."""
+    para = article.paragraphs[article.para_of[start]]
+    if article.doc[start].idx != para.start:
+        return start
+    match = _DATELINE.match(article.text, para.start, para.end)
+    if match is None:
+        return start
+    i = start
+    while i < end and article.doc[i].idx < match.end():
+        i += 1
+    return i
+
+
 def _raw_content(verb: Token) -> tuple[int, int] | None:
-    doc = verb.doc
     if verb.lower_ == "according":
-        head = verb.head
-        while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
-            head = head.head
-        left, right = head.left_edge.i, head.right_edge.i + 1
-        if verb.right_edge.i + 1 >= right or doc[verb.right_edge.i + 1 : right].text.strip(" .,") == "":
-            return left, verb.left_edge.i
-        if verb.left_edge.i <= left or all(
-            t.is_punct or t.lower_ in CLAUSE_OPENERS for t in doc[left : verb.left_edge.i]
-        ):
-            return verb.right_edge.i + 1, right  # "which, according to X, killed 93"
-        return left, right
+        return _according_content(verb)
     ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
     after = [c for c in ccomps if c.i > verb.i]
     before = [c for c in ccomps if c.i < verb.i]
     if after:
         start = min(c.left_edge.i for c in after)
         end = max(c.right_edge.i for c in after) + 1
-        for child in verb.rights:
-            first = child.left_edge
-            if child.dep_ == "advcl" and child.i > end and first.lower_ in _REASON_MARKS:
+        for child in verb.rights:  # "which X said was targeted because it housed ...": part of the claim
+            if child.dep_ == "advcl" and child.i > end and child.left_edge.lower_ in _REASON_MARKS:
                 end = child.right_edge.i + 1
         return start, end
     if before:
         return min(c.left_edge.i for c in before), max(c.right_edge.i for c in before) + 1
-    lemma = verb.lemma_.lower()
-    for prep in verb.children:
-        if prep.dep_ != "prep":
-            continue
-        if (lemma, prep.lower_) in APPEAL_CONTENT:
-            xcomps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > prep.i]
-            if xcomps:
-                return prep.i + 1, xcomps[-1].right_edge.i + 1
-        if (lemma, prep.lower_) in OBJECT_CONTENT:
-            return prep.i + 1, prep.right_edge.i + 1
-    # "The road is closed, officials said": parsed with the reported clause as the head.
+    return _object_content(verb) or _preceding_clause(verb)
+
+
+def _according_content(verb: Token) -> tuple[int, int] | None:
+    """The clause "according to X" hangs on, without the phrase itself."""
+    doc = verb.doc
     head = verb.head
-    after_comma = verb.left_edge.i > 0 and doc[verb.left_edge.i - 1].text == ","
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+        head = head.head
+    left, right = head.left_edge.i, head.right_edge.i + 1
+    phrase_start, phrase_end = verb.left_edge.i, verb.right_edge.i + 1
+    if all(t.is_punct or t.is_space for t in doc[phrase_end:right]):
+        return left, phrase_start
+    if all(t.is_punct or t.lower_ in CLAUSE_OPENERS for t in doc[left:phrase_start]):
+        return phrase_end, right  # "According to X, ...", "which, according to X, killed 93"
+    return left, right
+
+
+def _object_content(verb: Token) -> tuple[int, int] | None:
+    """Content that is not a clause: "called on residents to ...", "accusing them of housing ...",
+    "denied carrying out the strike"."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ == "prep" and (lemma, child.lower_) in APPEAL_CONTENT:
+            xcomps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > child.i]
+            if xcomps:
+                return child.i + 1, xcomps[-1].right_edge.i + 1
+        if child.dep_ == "prep" and (lemma, child.lower_) in OBJECT_CONTENT:
+            if child.i + 1 < len(verb.doc) and verb.doc[child.i + 1].lower_.endswith("ing"):
+                return child.i + 1, child.right_edge.i + 1  # a gerund, even when tagged as a noun
+        if lemma in GERUND_CONTENT and child.dep_ in {"xcomp", "dobj", "ccomp"} and child.tag_ == "VBG":
+            return child.left_edge.i, child.right_edge.i + 1
+    return None
+
+
+def _preceding_clause(verb: Token) -> tuple[int, int] | None:
+    """ "The road is closed, officials said", parsed with the reported clause as the head."""
+    head = verb.head
+    first = verb.left_edge
+    while first.is_punct and first.i < verb.i:
+        first = verb.doc[first.i + 1]
+    after_comma = first.i > 0 and verb.doc[first.i - 1].text == ","
     if (
         verb.dep_ in {"parataxis", "ccomp"}
         and head.i < verb.i
@@ -327,7 +375,7 @@ def _raw_content(verb: Token) -> tuple[int, int] | None:
         and not _is_reporting_verb(head)
         and any(c.dep_ in _SUBJECTS for c in verb.children)
     ):
-        return head.left_edge.i, verb.left_edge.i
+        return head.left_edge.i, first.i - 1
     return None
 
 
@@ -447,8 +495,22 @@ def _attribute_quotes(article: _Article, cues: list[_Cue]) -> dict[int, _Cue]:
             if article.para_of[c.verb.i] == quote.paragraph
         ]
         if candidates:
-            found[q] = min(candidates, key=lambda c: _distance(c.verb, quote))
+            found[q] = min(
+                candidates, key=lambda c: (not _governs(article, c.verb, q), _distance(c.verb, quote))
+            )
     return found
+
+
+def _governs(article: _Article, verb: Token, q: int) -> bool:
+    """Whether `verb` is the reporting verb the parse hangs the quote on ("called the attack “...”")."""
+    token = article.doc[article.quote_tokens[q]]
+    while token.head.i != token.i:
+        token = token.head
+        if token.i == verb.i:
+            return True
+        if article.quote_of[token.i] is None and (_is_reporting_verb(token) or _is_according_to(token)):
+            return False
+    return False
 
 
 def _distance(verb: Token, quote: Quote) -> int:
