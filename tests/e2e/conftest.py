@@ -88,8 +88,12 @@ def services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
             for proc in processes.values():
                 if proc.poll() is None:
                     proc.send_signal(signal.SIGTERM)
-            for proc in processes.values():
+            unclean = []
+            for name, proc in processes.items():
                 try:
                     proc.wait(timeout=20)
                 except subprocess.TimeoutExpired:
                     proc.kill()
+                    unclean.append(name)
+            # SIGTERM must stop every service promptly (what Ctrl-C under `make run` relies on).
+            assert not unclean, f"did not stop on SIGTERM: {unclean}"

@@ -129,3 +129,23 @@ def test_unreadable_entry_reaches_dead_letters_and_pipeline_continues(services: 
         f"{services.read}/articles/{article_id}", params={"wait": "true", "wait_ms": "30000"}, timeout=40
     ).json()
     assert done["status"] == "extracted"
+
+
+def test_replay_rebuilds_what_the_live_projector_built(services: Services) -> None:
+    article = {"title": "Replay", "body": ARTICLE_TEXT + unique_id()}
+    article_id = httpx.post(f"{services.ingest}/articles", json=article, timeout=10).json()["article_id"]
+    params = {"article_id": article_id, "wait_for_article": article_id, "wait_ms": "30000"}
+    live = httpx.get(f"{services.read}/statements", params=params, timeout=40).json()
+    assert live["items"]
+
+    result = subprocess.run(
+        [sys.executable, "-m", "services.cli", "replay"],
+        env=services.env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "entries applied" in result.stdout
+    rebuilt = httpx.get(f"{services.read}/statements", params=params, timeout=40).json()
+    assert rebuilt == live
