@@ -64,6 +64,7 @@ LIGHT_VERBS = set(
     "use unleash resume escalate broaden".split()
 )
 TARGET_VERBS = set("hit strike target aim bomb destroy pound flatten damage level shell".split())
+REPEATED = {"repeatedly", "regularly", "daily", "nightly", "routinely", "frequently"}
 CAMPAIGN_CUES = set(
     "since majority several repeatedly repeated series daily nightly weeks months years year "
     "ongoing wave waves campaign".split()
@@ -120,6 +121,13 @@ def _objects(verb: Token) -> list[Token]:
     return found
 
 
+def _through_quantity(token: Token) -> Token:
+    """ "dozens of rockets": the quantity stands where the rockets do in the clause."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("NOUN", "NUM"):
+        return token.head.head
+    return token
+
+
 def trigger_kind(token: Token) -> tuple[bool, StrikeKind | None]:
     """(is a trigger, its kind if the words say so)."""
     lemma, before = token.lemma_.lower(), _words_before(token)
@@ -134,7 +142,8 @@ def trigger_kind(token: Token) -> tuple[bool, StrikeKind | None]:
         if lemma in QUALIFIED_NOUNS:
             kind = kind_from_words(before)
             return kind is not None, kind
-        used = token.head.lemma_ in PROJECTILE_VERBS and token.dep_ in ("dobj", "nsubj")
+        governor = _through_quantity(token)
+        used = governor.head.lemma_ in PROJECTILE_VERBS and governor.dep_ in ("dobj", "nsubj", "nsubjpass")
         hit = any(c.dep_ == "acl" and c.lemma_ in PROJECTILE_VERBS for c in token.children)  # "a missile hit"
         if lemma in PROJECTILES and (used or hit):
             return True, kind_from_words(before) or PROJECTILES[lemma]
@@ -171,14 +180,16 @@ def is_asserted(token: Token) -> bool:
     """False for a strike that is denied, conditional, asked about, intended or only possible."""
     if token.sent.text.rstrip().endswith("?"):
         return False
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
-        return False
+    if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in token.children):
+        return False  # "no airstrikes", "denied carrying out any airstrikes"
     for ancestor in [token, *token.ancestors]:
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in ancestor.children):
             return False
     verb = _clause_verb(token)
     if verb.lemma_ in INTENT_VERBS or token.head.lemma_ in INTENT_VERBS:
         return False
+    if verb.lemma_ == "deny" or (verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ == "deny"):
+        return False  # the accused denies it; the accusers' mentions still report the strike
     if verb.dep_ == "xcomp" and verb.head.lemma_ in INTENT_VERBS:
         return False
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
@@ -244,6 +255,8 @@ def is_campaign(token: Token, date_value: str | None) -> bool:
         return True
     verb = _clause_verb(token)
     scope = {t.lower_ for t in verb.subtree} | {t.lemma_ for t in verb.subtree}
+    if scope & REPEATED:  # "has struck Lebanon repeatedly since October"
+        return True
     plural = token.tag_ == "NNS" or any(o.tag_ == "NNS" for o in _objects(token))
     progressive = any(c.lower_ == "been" for c in verb.children) and verb.tag_ == "VBG"
     started = bool(scope & {"begin", "start", "launch"}) and date_value is not None and len(date_value) == 7
@@ -281,6 +294,11 @@ def mention_targets(token: Token) -> list[str]:
         verbs.append(token.head)
     if token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.pos_ == "VERB":
         verbs.append(token.head.head)  # "struck the rebels with airstrikes"
+    governor = _through_quantity(token)
+    if governor.dep_ == "dobj" and governor.head.lemma_ in LIGHT_VERBS:
+        for prep in governor.head.children:  # "fired rockets at the town", "carried out strikes on it"
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at"):
+                heads += [c for c in prep.children if c.dep_ == "pobj"]
     for verb in verbs:
         if any(c.dep_ == "neg" for c in verb.children):
             continue
@@ -325,13 +343,14 @@ def actor_sources(token: Token) -> list[list[Token]]:
         return [list(subject.subtree)] if subject is not None else []
     sources = [[t for t in token.subtree if t.i < token.i and t.dep_ != "det"]]
     sources += [list(c.subtree) for prep in token.children if prep.lower_ == "by" for c in prep.children]
-    head = token.head
-    if token.dep_ == "pobj" and head.lower_ == "with":
+    governor = _through_quantity(token)
+    head = governor.head
+    if governor.dep_ == "pobj" and head.lower_ == "with":
         head = head.head
     if token.lemma_ in PROJECTILES and head.lemma_ in DEFENCE_VERBS:
         return [s for s in sources if s]  # whoever shoots a drone down is not the one who sent it
     if (
-        token.dep_ in ("dobj", "pobj", "attr")
+        governor.dep_ in ("dobj", "pobj", "attr")
         and head.pos_ == "VERB"
         and head.lemma_ in LIGHT_VERBS | TARGET_VERBS
     ):
