@@ -199,9 +199,7 @@ class SpeakerResolver:
         lemma = head.lemma_.lower()
         if lemma in DOCUMENT_NOUNS:  # "according to an AFP tally": the tally's author speaks
             for child in head.lefts:
-                if child.dep_ in {"compound", "poss", "nmod"} and (
-                    child.ent_type_ in _ORG_LABELS or child.pos_ == "PROPN"
-                ):
+                if child.dep_ in {"compound", "poss", "nmod"} and child.text[:1].isupper():
                     return self._org(child)
         if (
             head.pos_ == "NOUN"

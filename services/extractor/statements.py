@@ -53,6 +53,7 @@ class _Draft:
     end: int
     kind: str
     cue: _Cue | None
+    continued: bool = False  # a quote with no cue of its own that goes on from the previous one
 
 
 class _Article:
@@ -65,7 +66,7 @@ class _Article:
         self.quotes: list[Quote] = _repair_dangling(
             doc, self.paragraphs, find_quotes(self.text, self.paragraphs)
         )
-        para_starts = [p.start for p in self.paragraphs]
+        self.para_starts = para_starts = [p.start for p in self.paragraphs]
         quote_starts = [q.outer_start for q in self.quotes]
         self.quote_of: list[int | None] = []
         self.para_of: list[int] = []
@@ -76,6 +77,7 @@ class _Article:
             inside = q >= 0 and token.idx < self.quotes[q].outer_end
             self.quote_of.append(q if inside else None)
         self.boundaries = self._sentence_boundaries()
+        self.mentions: list[tuple[int, Speaker]] = []  # (token, referent) in reading order
         self.quote_tokens: dict[int, int] = {}  # quote -> its first token
         for i in range(len(doc) - 1, -1, -1):
             if self.quote_of[i] is not None:
@@ -394,6 +396,8 @@ def _resolve_speakers(article: _Article, cues: list[_Cue], resolver: SpeakerReso
             mentions.add(token.i)
     for i in sorted(mentions):
         speaker = resolver.resolve(article.doc[i], speaking=i in cue_at)
+        if speaker is not None:
+            article.mentions.append((i, speaker))
         for cue in cue_at.get(i, []):
             cue.speaker = speaker
 
@@ -422,7 +426,7 @@ def _drafts(article: _Article, cues: list[_Cue]) -> list[_Draft]:
         inside = {article.quote_of[i] for i in range(start, end)} - {None}
         foreign = sorted(q for q in inside if quote_cue.get(q) not in (None, cue))
         if foreign:
-            end = min(end, doc[_first_token(article, foreign[0], start)].i)
+            end = min(end, article.quote_tokens[foreign[0]])
             while end > start and (doc[end - 1].is_punct or doc[end - 1].pos_ == "CCONJ"):
                 end -= 1
             inside = {article.quote_of[i] for i in range(start, end)} - {None}
@@ -440,22 +444,12 @@ def _drafts(article: _Article, cues: list[_Cue]) -> list[_Draft]:
         if q in absorbed:
             continue
         cue = quote_cue.get(q)
-        if (
-            cue is None
-            and not _continues(article, q, drafts)
-            and _words(article, quote) < _MIN_UNATTRIBUTED_WORDS
-        ):
+        continued = cue is None and _continues(article, q, drafts)
+        if cue is None and not continued and _words(article, quote) < _MIN_UNATTRIBUTED_WORDS:
             continue
-        drafts.append(_Draft(quote.start, quote.end, "direct", cue))
+        drafts.append(_Draft(quote.start, quote.end, "direct", cue, continued))
     drafts.sort(key=lambda d: d.start)
     return drafts
-
-
-def _first_token(article: _Article, q: int, start: int) -> int:
-    for i in range(start, len(article.doc)):
-        if article.quote_of[i] == q:
-            return i
-    return start
 
 
 def _end_char(doc: Doc, end: int) -> int:
@@ -531,14 +525,30 @@ def _finish(article: _Article, drafts: list[_Draft]) -> list[Statement]:
     statements: list[Statement] = []
     last: Speaker | None = None
     for draft in drafts:
+        cue_text = _cue_text(draft.cue.verb) if draft.cue is not None else None
         if draft.cue is not None:
             speaker = draft.cue.speaker
-            cue_text = _cue_text(draft.cue.verb)
+        elif draft.continued:
+            speaker = last
         else:
-            speaker, cue_text = last, None
+            speaker = _introduced_by(article, draft.start)
         last = speaker
         statements.append(_statement(article.text, draft, speaker, cue_text))
     return statements
+
+
+def _introduced_by(article: _Article, char: int) -> Speaker | None:
+    """The person a paragraph was about before an unattributed quote: "Berg was blunt. “...”"."""
+    para = article.paragraphs[bisect_right(article.para_starts, char) - 1]
+    for i, speaker in reversed(article.mentions):
+        token = article.doc[i]
+        if token.idx >= char:
+            continue
+        if token.idx < para.start:
+            break
+        if speaker.kind in {"person", "anonymous"}:
+            return speaker
+    return None
 
 
 def _cue_text(verb: Token) -> str:

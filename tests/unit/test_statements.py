@@ -1,0 +1,331 @@
+"""Statement extraction, one construction at a time, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from spacy.language import Language
+
+from schemas.records import Statement
+from services.extractor.quotes import find_quotes, split_paragraphs
+from services.extractor.statements import extract_statements
+
+
+def extract(nlp: Language, text: str) -> list[Statement]:
+    statements = extract_statements(nlp(text))
+    for s in statements:  # every span points at the quoted text itself
+        assert text[s.span.start : s.span.end] == s.quote
+    return statements
+
+
+def only(statements: list[Statement]) -> Statement:
+    assert len(statements) == 1, statements
+    return statements[0]
+
+
+# -- quote marks -----------------------------------------------------------------------
+
+
+def test_curly_quote_before_the_verb(nlp: Language) -> None:
+    s = only(extract(nlp, "“We will respond in kind,” Maria Lopez said."))
+    assert (s.kind, s.quote, s.speaker, s.cue) == ("direct", "We will respond in kind", "Maria Lopez", "said")
+    assert not s.anonymous
+
+
+def test_straight_quote_with_inverted_verb_and_appositive_title(nlp: Language) -> None:
+    s = only(extract(nlp, '"The bridge is gone," said Tomas Berg, the regional governor.'))
+    assert (s.quote, s.speaker, s.speaker_title) == ("The bridge is gone", "Tomas Berg", "regional governor")
+
+
+def test_doubled_single_marks_work_as_double_quotes(nlp: Language) -> None:
+    s = only(extract(nlp, "‘‘The water is poisoned,’’ a local doctor said."))
+    assert s.quote == "The water is poisoned"
+    assert s.anonymous and s.speaker_title == "local doctor"
+
+
+def test_single_quotes_nested_in_double_stay_inside_one_statement(nlp: Language) -> None:
+    s = only(extract(nlp, "“They called it ‘a mistake’ and moved on,” Maria Lopez said."))
+    assert s.quote == "They called it ‘a mistake’ and moved on"
+
+
+def test_partial_quote_inside_a_sentence(nlp: Language) -> None:
+    s = only(extract(nlp, "Deputy Minister Karl Haas called the raid “an act of war.”"))
+    assert (s.kind, s.quote, s.cue, s.speaker) == ("direct", "an act of war", "called", "Karl Haas")
+    assert s.speaker_title == "Deputy Minister"
+
+
+def test_quote_split_around_the_speech_verb(nlp: Language) -> None:
+    first, second = extract(nlp, "“We are ready,” Tomas Berg said, “but we will not attack first.”")
+    assert (first.quote, second.quote) == ("We are ready", "but we will not attack first")
+    assert first.speaker == second.speaker == "Tomas Berg"
+
+
+def test_second_quote_after_the_attribution_continues_with_no_cue(nlp: Language) -> None:
+    first, second = extract(nlp, "“The convoy was hit twice,” Tomas Berg said. “Nobody survived.”")
+    assert (first.cue, second.cue) == ("said", None)
+    assert second.speaker == "Tomas Berg" and second.quote == "Nobody survived"
+
+
+def test_quote_running_over_paragraphs_belongs_to_the_last_speaker(nlp: Language) -> None:
+    text = (
+        "Tomas Berg, the regional governor, spoke on Monday. “The convoy was hit twice.\n\n"
+        "“Nobody survived the second strike. We buried them the same night.”\n\n"
+        "“I have asked for an inquiry,” said Lena Fischer, an aid worker."
+    )
+    opening, continued, other = extract(nlp, text)
+    assert opening.speaker == continued.speaker == "Tomas Berg"  # the man the paragraph is about
+    assert continued.cue is None and continued.quote.startswith("Nobody survived")
+    assert other.speaker == "Lena Fischer"
+
+
+def test_multi_paragraph_quote_after_a_named_speaker(nlp: Language) -> None:
+    text = "Tomas Berg said: “The convoy was hit twice.\n\n“Nobody survived the second strike.”"
+    first, second = extract(nlp, text)
+    assert (first.speaker, first.cue) == ("Tomas Berg", "said")
+    assert (second.speaker, second.cue, second.kind) == ("Tomas Berg", None, "direct")
+
+
+def test_clause_that_is_mostly_quotation_is_reported_as_the_quote(nlp: Language) -> None:
+    s = only(
+        extract(nlp, 'The ministry replied that the targets were "arms depots, command posts and bunkers."')
+    )
+    assert (s.kind, s.quote, s.cue) == ("direct", "arms depots, command posts and bunkers", "replied")
+
+
+def test_short_quote_inside_a_reported_clause_stays_in_the_clause(nlp: Language) -> None:
+    s = only(extract(nlp, "Colonel Ana Ruiz said the second strike on the bridge had been a “grave error.”"))
+    assert s.kind == "indirect"
+    assert s.quote.startswith("the second strike on the bridge") and "grave error" in s.quote
+
+
+def test_reporting_verbs_inside_a_quote_are_not_statements(nlp: Language) -> None:
+    s = only(extract(nlp, "“They said they would leave by noon,” Tomas Berg said."))
+    assert s.speaker == "Tomas Berg"
+
+
+# -- indirect speech -------------------------------------------------------------------
+
+
+def test_said_that_clause_with_a_pre_name_title(nlp: Language) -> None:
+    s = only(
+        extract(nlp, "Interior Minister Anna Kowalski said that the border would stay closed until May.")
+    )
+    assert (s.kind, s.quote, s.cue) == ("indirect", "the border would stay closed until May", "said")
+    assert (s.speaker, s.speaker_title) == ("Anna Kowalski", "Interior Minister")
+
+
+def test_clause_before_the_speaker(nlp: Language) -> None:
+    s = only(extract(nlp, "The shelling lasted all night, Interior Minister Anna Kowalski said on Monday."))
+    assert (s.kind, s.quote, s.speaker) == ("indirect", "The shelling lasted all night", "Anna Kowalski")
+
+
+def test_told_an_outlet_that(nlp: Language) -> None:
+    s = only(
+        extract(nlp, "A police spokesman told the BBC that three people were arrested near the station.")
+    )
+    assert (s.quote, s.cue) == ("three people were arrested near the station", "told")
+    assert s.anonymous and s.speaker is None and s.speaker_title == "police spokesman"
+
+
+def test_according_to_at_the_end(nlp: Language) -> None:
+    s = only(extract(nlp, "Twelve soldiers died in the attack, according to the defence ministry."))
+    assert (s.quote, s.cue, s.speaker) == (
+        "Twelve soldiers died in the attack",
+        "according to",
+        "defence ministry",
+    )
+
+
+def test_according_to_at_the_start(nlp: Language) -> None:
+    s = only(extract(nlp, "According to the United Nations, more than 200 families have fled the district."))
+    assert (s.quote, s.speaker) == ("more than 200 families have fled the district", "United Nations")
+
+
+def test_according_to_a_document_speaks_for_its_author(nlp: Language) -> None:
+    s = only(
+        extract(nlp, "Forty homes were destroyed, according to a UNICEF assessment published on Friday.")
+    )
+    assert s.speaker == "UNICEF"
+
+
+def test_dateline_is_not_part_of_the_claim(nlp: Language) -> None:
+    s = only(
+        extract(nlp, "MOSUL, Iraq — A car bomb killed nine people at a checkpoint, police officials said.")
+    )
+    assert s.quote == "A car bomb killed nine people at a checkpoint"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("The rebels denied that they had shelled the town.", "denied"),
+        ("The governor warned that more attacks were coming.", "warned"),
+        ("Officials claimed the road was safe for convoys.", "claimed"),
+        ("The mayor stressed that the water supply was secure.", "stressed"),
+        ("Asked about the curfew, the mayor replied that it would end soon.", "replied"),
+        ("The ministry announced that schools would reopen on Monday.", "announced"),
+        ("The envoy pointed out that the truce had held for a week.", "pointed out"),
+        ("The colonel added that no civilians had been hurt.", "added"),
+        ("The agency estimates 3,000 people have fled the region.", "estimates"),
+    ],
+)
+def test_reporting_verb_lexicon(nlp: Language, sentence: str, cue: str) -> None:
+    s = only(extract(nlp, sentence))
+    assert (s.kind, s.cue) == ("indirect", cue)
+
+
+def test_appeal_and_accusation_report_their_content(nlp: Language) -> None:
+    appeal, accusation = extract(
+        nlp,
+        "The Red Crescent called on residents to stay indoors. "
+        "The army shelled two villages, accusing them of sheltering armed groups.",
+    )
+    assert (appeal.cue, appeal.quote, appeal.speaker) == (
+        "called on",
+        "residents to stay indoors",
+        "Red Crescent",
+    )
+    assert (accusation.cue, accusation.quote, accusation.speaker) == (
+        "accusing",
+        "sheltering armed groups",
+        "army",
+    )
+
+
+def test_relative_clause_report(nlp: Language) -> None:
+    s = only(extract(nlp, "The convoy passed a school, which the army said was used to store weapons."))
+    assert (s.quote, s.speaker) == ("was used to store weapons", "army")
+
+
+# -- speakers across the article -------------------------------------------------------
+
+
+def test_surname_and_pronoun_resolve_to_the_first_full_name(nlp: Language) -> None:
+    text = (
+        "Gen. Mark Ellison arrived in the capital on Monday. He said the talks had failed.\n\n"
+        "Later that day, Ellison said more troops would arrive by Friday."
+    )
+    first, second = extract(nlp, text)
+    assert first.speaker == second.speaker == "Mark Ellison"
+    assert first.speaker_title == "Gen."
+
+
+def test_role_mention_resolves_to_the_named_holder(nlp: Language) -> None:
+    text = (
+        "Press Secretary Dana Whitfield said the president would travel to the region. "
+        "The press secretary added that no date had been set."
+    )
+    first, second = extract(nlp, text)
+    assert second.speaker == first.speaker == "Dana Whitfield"
+
+
+def test_name_after_its_description(nlp: Language) -> None:
+    s = only(extract(nlp, "Ukraine's foreign minister, Andriy Koval, said the attack was deliberate."))
+    assert (s.speaker, s.speaker_title) == ("Andriy Koval", "Ukraine's foreign minister")
+
+
+def test_pronoun_takes_the_latest_person_outside_quotes(nlp: Language) -> None:
+    text = (
+        "Nadia Karim, the camp's director, visited the clinic. "
+        "“Omar Haddad told me the water ran out,” she said."
+    )
+    s = only(extract(nlp, text))
+    assert s.speaker == "Nadia Karim"
+
+
+def test_organisations_speak_and_short_mentions_use_the_first_full_one(nlp: Language) -> None:
+    text = (
+        "The Kremlin said the talks were useful. Reuters reported that two diplomats were expelled.\n\n"
+        "The Syrian defence ministry said its jets struck a depot. The ministry said it would continue."
+    )
+    kremlin, reuters, first, second = extract(nlp, text)
+    assert (kremlin.speaker, reuters.speaker) == ("Kremlin", "Reuters")
+    assert first.speaker == second.speaker == "Syrian defence ministry"
+    assert not any(s.anonymous for s in (kremlin, reuters, first, second))
+
+
+def test_it_refers_back_to_the_organisation(nlp: Language) -> None:
+    text = "The Foreign Ministry summoned the ambassador on Monday. It said the strike violated the truce."
+    s = only(extract(nlp, text))
+    assert s.speaker == "Foreign Ministry"
+
+
+def test_unnamed_sources_are_anonymous_with_their_description(nlp: Language) -> None:
+    text = (
+        "A senior military official said the drones were launched from the coast. "
+        "“We expect more of them,” the official said."
+    )
+    first, second = extract(nlp, text)
+    for s in (first, second):
+        assert s.anonymous and s.speaker is None and s.speaker_title == "senior military official"
+
+
+def test_passive_description_without_agent_is_anonymous(nlp: Language) -> None:
+    s = only(extract(nlp, "The strike was described as “a turning point” in the war."))
+    assert s.anonymous and s.speaker is None and s.cue == "described"
+
+
+# -- robustness ------------------------------------------------------------------------
+
+
+def test_unbalanced_quote_costs_one_statement_at_most(nlp: Language) -> None:
+    text = "“The siege is over, Tomas Berg said.\n\nHe said the airport had reopened on Sunday."
+    statements = extract(nlp, text)
+    assert statements[-1].quote == "the airport had reopened on Sunday"
+    assert statements[-1].speaker == "Tomas Berg"
+
+
+def test_closing_mark_without_an_opening_one(nlp: Language) -> None:
+    s = only(extract(nlp, 'The talks have failed," the envoy said.'))
+    assert (s.quote, s.cue) == ("The talks have failed", "said")
+
+
+def test_headlines_and_captions_without_final_punctuation_are_skipped(nlp: Language) -> None:
+    text = "Army says convoy hit near border\n\nThe army said the convoy was hit near the border."
+    s = only(extract(nlp, text))
+    assert s.quote == "the convoy was hit near the border"
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_never_refuses_an_article(nlp: Language, seed: int) -> None:
+    rng = random.Random(seed)
+    pieces = [
+        "“",
+        "”",
+        '"',
+        "‘",
+        "’",
+        "'",
+        "‘‘",
+        "’’",
+        " said ",
+        "\n\n",
+        "He",
+        " the official",
+        ", ",
+        ". ",
+        "Gen.",
+        "x",
+    ]
+    text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
+    extract(nlp, text)
+
+
+def test_empty_article(nlp: Language) -> None:
+    assert extract(nlp, "") == []
+
+
+# -- quote scanning on its own ---------------------------------------------------------
+
+
+def test_find_quotes_reports_unclosed_quotes_to_the_paragraph_end() -> None:
+    text = "He said: “one two.\n\n“three four.” And ‘‘five’’."
+    quotes = find_quotes(text, split_paragraphs(text))
+    assert [text[q.start : q.end] for q in quotes] == ["one two", "three four", "five"]
+    assert [q.closed for q in quotes] == [False, True, True]
+
+
+def test_apostrophes_are_not_quote_marks() -> None:
+    text = "The officials' convoy reached Yemen's capital and didn't stop."
+    assert find_quotes(text, split_paragraphs(text)) == []
