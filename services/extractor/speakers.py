@@ -197,10 +197,8 @@ class SpeakerResolver:
         if self._is_person(head):
             return self._person(head)
         lemma = head.lemma_.lower()
-        if lemma in DOCUMENT_NOUNS:  # "according to an AFP tally": the tally's author speaks
-            for child in head.lefts:
-                if child.dep_ in {"compound", "poss", "nmod"} and child.text[:1].isupper():
-                    return self._org(child)
+        if lemma in DOCUMENT_NOUNS:
+            return self._author(head, speaking)
         if (
             head.pos_ == "NOUN"
             and (lemma in ANONYMOUS_NOUNS or lemma in TITLE_WORDS)
@@ -261,7 +259,7 @@ class SpeakerResolver:
         return name
 
     def _org(self, head: Token) -> Speaker:
-        phrase = noun_phrase(head)
+        phrase = self._org_phrase(head)
         words = [t.lower_ for t in phrase if not t.is_punct]
         name = _clean(phrase.text)
         for position, earlier, text in self._org_phrases:
@@ -270,6 +268,38 @@ class SpeakerResolver:
             if len(earlier) > len(words) and earlier[-len(words) :] == words:
                 return Speaker(text, "org", aliases=(name,), plural=head.tag_ == "NNPS")
         return Speaker(name, "org", plural=head.tag_ in {"NNS", "NNPS"})
+
+    def _org_phrase(self, head: Token) -> Span:
+        """The name with its modifiers, completed to the entity: "Institute for the Study of War"."""
+        phrase = noun_phrase(head)
+        if head.ent_type_ not in {"ORG", "FAC"}:
+            return phrase
+        doc = self.doc
+        start, end = head.i, head.i + 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        start = min(start, phrase.start)
+        while start < head.i and doc[start].pos_ == "DET":
+            start += 1
+        return doc[start : max(end, phrase.end)]
+
+    def _author(self, document: Token, speaking: bool) -> Speaker | None:
+        """Who speaks through a document: "an AFP tally", "a statement from the group", "the statement"."""
+        for child in document.lefts:
+            if child.dep_ in {"compound", "poss", "nmod"} and child.text[:1].isupper():
+                return self._org(child)
+        for child in document.rights:
+            if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return self._resolve(obj, speaking)
+        if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in document.children):
+            return self._latest(
+                lambda s: s.kind in {"org", "person"}
+            )  # "the statement said": the last issuer
+        return None
 
     def _role(self, head: Token) -> Speaker:
         """A common-noun speaker: a role of someone named earlier, or an unnamed source."""
