@@ -18,6 +18,9 @@ REPORTING_VERBS = frozenset(
     ).split()
 )
 
+# Verbs that attribute a quote but never report a claim as a clause: "“Why?” she asked".
+QUOTE_ONLY_VERBS = frozenset("ask cry chant exclaim plead scream shout wonder yell".split())
+
 # Reporting verbs that need their particle: "pointed out that ...", "made clear that ...".
 PHRASAL_REPORTING_VERBS = frozenset({("point", "out"), ("make", "clear"), ("spell", "out"), ("lay", "out")})
 
@@ -74,6 +77,11 @@ ORG_NOUNS = frozenset(
         "network newspaper observatory office organisation organization outlet palace parliament party "
         "pentagon police presidency regiment service staff team union unit"
     ).split()
+)
+
+# Category nouns that stand for the organisation last named: "the group", "the movement".
+GENERIC_ORG_NOUNS = frozenset(
+    "agency alliance company group militia movement network organisation organization outlet party".split()
 )
 
 # Nouns for a source document: "according to an AFP tally" speaks for AFP.

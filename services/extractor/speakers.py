@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from services.extractor.lexicon import (
     ANONYMOUS_NOUNS,
     DOCUMENT_NOUNS,
+    GENERIC_ORG_NOUNS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
     PERSON_TITLES,
@@ -230,8 +231,14 @@ class SpeakerResolver:
         """A name the model missed: titled ("Gov. X") or described ("X, the agency's director")."""
         if token.lemma_.lower() in ORG_NOUNS:
             return False
-        if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_TITLES for c in token.children):
-            return True
+        for child in token.children:
+            if child.dep_ != "appos" or child.lemma_.lower() in ORG_NOUNS:
+                continue
+            # "Ahmed, a taxi driver,": a described name that the model did not call an organisation.
+            if child.lemma_.lower() in PERSON_TITLES or (
+                child.pos_ == "NOUN" and token.ent_type_ in {"", "PERSON"}
+            ):
+                return True
         return any(t.lower_.rstrip(".") in PERSON_TITLES and t.i < token.i for t in noun_phrase(token))
 
     def _person(self, token: Token) -> Speaker:
@@ -244,18 +251,21 @@ class SpeakerResolver:
         return Speaker(canonical, "person", title=person.title, aliases=tuple(person.aliases))
 
     def _register_name(self, token: Token) -> str | None:
-        """A full name the NER did not label as a person, with its title, for later surname mentions."""
+        """A name the NER did not label as a person, with its title, for later surname mentions."""
         phrase = noun_phrase(token)
         name_tokens = _name_tokens([t for t in phrase if t.pos_ == "PROPN" or t.is_punct])
-        if len(name_tokens) < 2:
+        if not name_tokens:
             return None
         name = _text(name_tokens)
+        if len(name_tokens) < 2 and name in self._persons:
+            return None
         title = _clean(_text([t for t in phrase if t.i < name_tokens[0].i]))
         appositions = [c for c in token.children if c.dep_ == "appos"]
         if not title and appositions:
             title = _clean(self._phrase_without_clauses(appositions[0]))
         self._persons.setdefault(name, _Person(name, title or None))
-        self._surnames[token.lower_] = name
+        if len(name_tokens) > 1 or token.lower_ not in self._surnames:
+            self._surnames[token.lower_] = name
         return name
 
     def _org(self, head: Token) -> Speaker:
@@ -267,6 +277,11 @@ class SpeakerResolver:
                 break
             if len(earlier) > len(words) and earlier[-len(words) :] == words:
                 return Speaker(text, "org", aliases=(name,), plural=head.tag_ == "NNPS")
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        if definite and head.pos_ == "NOUN" and head.lemma_.lower() in GENERIC_ORG_NOUNS:
+            named = self._latest(lambda s: s.kind == "org" and (s.name or "")[:1].isupper())
+            if named is not None:  # "Hamas did not comment. The group said later ...": the last named one
+                return named
         return Speaker(name, "org", plural=head.tag_ in {"NNS", "NNPS"})
 
     def _org_phrase(self, head: Token) -> Span:

@@ -23,6 +23,7 @@ from services.extractor.lexicon import (
     GERUND_CONTENT,
     OBJECT_CONTENT,
     PHRASAL_REPORTING_VERBS,
+    QUOTE_ONLY_VERBS,
     REPORTING_VERBS,
 )
 from services.extractor.quotes import Paragraph, Quote, find_quotes, split_paragraphs
@@ -162,18 +163,22 @@ def _find_cues(article: _Article) -> list[_Cue]:
     for token in article.doc:
         if article.quote_of[token.i] is not None or not article.in_body(token):
             continue
-        if _is_reporting_verb(token) or _is_according_to(token):
+        if _is_reporting_verb(token, quoting=True) or _is_according_to(token):
             cues.append(_Cue(token, _speaker_token(article, token), None))
-    verbs = {c.verb.i for c in cues}
-    for cue in cues:
+    reporting = [c for c in cues if c.verb.lemma_.lower() not in QUOTE_ONLY_VERBS]
+    verbs = {c.verb.i for c in reporting}
+    for cue in reporting:
         cue.content = _content(article, cue.verb, verbs)
     return cues
 
 
-def _is_reporting_verb(token: Token) -> bool:
+def _is_reporting_verb(token: Token, quoting: bool = False) -> bool:
+    """A verb that reports speech; with `quoting`, also one that only ever introduces a quote ("asked")."""
     if token.pos_ != "VERB" or token.dep_ == "amod":
         return False
     lemma = token.lemma_.lower()
+    if quoting and lemma in QUOTE_ONLY_VERBS:
+        return True
     return lemma in REPORTING_VERBS or any(
         (lemma, c.lower_) in PHRASAL_REPORTING_VERBS for c in token.children
     )
@@ -255,7 +260,18 @@ def _left_subject(article: _Article, verb: Token) -> Token | None:
             return token.head
         if token.pos_ in {"NOUN", "PROPN", "PRON"}:
             return token
-        if token.pos_ in {"ADP", "NUM"} or token.dep_ in {"npadvmod", "prep", "advmod", "acl", "relcl"}:
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"parataxis", "advcl", "acl"}:
+            # "The general, asked whether ..., said": the parser gave "asked" the subject.
+            subjects = [c for c in token.children if c.dep_ in _SUBJECTS and c.pos_ != "PRON"]
+            if subjects and (token.tag_ == "VBN" or any(t.text == "," for t in doc[subjects[0].i : token.i])):
+                return subjects[0]
+        if token.pos_ in {"ADP", "NUM", "VERB"} or token.dep_ in {
+            "npadvmod",
+            "prep",
+            "advmod",
+            "acl",
+            "relcl",
+        }:
             i = token.left_edge.i - 1
             continue
         return None

@@ -266,6 +266,36 @@ def test_passive_description_without_agent_is_anonymous(nlp: Language) -> None:
     assert s.anonymous and s.speaker is None and s.cue == "described"
 
 
+def test_quote_only_verbs_attribute_quotes_but_report_no_clause(nlp: Language) -> None:
+    text = "Hussein Ali, a shopkeeper, walked through the ruins. “Where are we supposed to go?” he asked."
+    s = only(extract(nlp, text))
+    assert (s.cue, s.speaker, s.speaker_title) == ("asked", "Hussein Ali", "shopkeeper")
+    assert extract(nlp, "The reporter asked whether the army had shelled the town.") == []
+
+
+def test_subject_separated_from_its_verb_by_an_inserted_clause(nlp: Language) -> None:
+    s = only(
+        extract(nlp, "The general, asked whether more troops would be sent, said that no decision was made.")
+    )
+    assert (s.quote, s.speaker_title, s.anonymous) == ("no decision was made", "general", True)
+
+
+def test_described_name_the_model_does_not_know_is_a_person(nlp: Language) -> None:
+    text = 'Ahmed, a taxi driver, said he saw three missiles. "The first one hit the mosque," he said.'
+    first, second = extract(nlp, text)
+    assert first.speaker == second.speaker == "Ahmed"
+    assert first.speaker_title == "taxi driver"
+
+
+def test_category_noun_and_statement_refer_to_the_last_named_organisation(nlp: Language) -> None:
+    text = (
+        "Hamas did not immediately comment on the raid. The group said later that the commander was alive. "
+        "A statement from the group said its fighters had repelled the attack."
+    )
+    first, second = extract(nlp, text)
+    assert first.speaker == second.speaker == "Hamas"
+
+
 # -- robustness ------------------------------------------------------------------------
 
 
