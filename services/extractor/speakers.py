@@ -46,8 +46,16 @@ class Speaker:
 @dataclass
 class _Person:
     name: str
-    title: str | None
+    title: str | None = None
+    affiliation: str | None = None
     aliases: list[str] = field(default_factory=list)
+
+    def describe(self, title: list[Token]) -> None:
+        self.title = _clean(_text(title)) or None
+        self.affiliation = _affiliation(title)
+
+    def speaker(self) -> Speaker:
+        return Speaker(self.name, "person", self.title, self.affiliation, aliases=tuple(self.aliases))
 
 
 def noun_phrase(head: Token) -> Span:
@@ -61,6 +69,34 @@ def noun_phrase(head: Token) -> Span:
     while start < head.i and (doc[start].dep_ in _DROP_LEFT or doc[start].pos_ == "DET"):
         start += 1
     return doc[start : head.i + 1]
+
+
+def _appositive(head: Token) -> list[Token]:
+    """An appositive's words up to its first comma: "the U.S. military's new spokesman in Baghdad"."""
+    tokens = []
+    for token in head.subtree:
+        if token.text in {",", "(", "\u2014"} and token.i > head.i:
+            break
+        tokens.append(token)
+    while tokens and (tokens[0].pos_ == "DET" or tokens[0].is_punct):
+        tokens = tokens[1:]
+    return tokens
+
+
+def _affiliation(title: list[Token]) -> str | None:
+    """The body a title names: "Senate Armed Services Committee" in its chairman's title, "Pentagon"."""
+    inside = {t.i for t in title}
+    for token in title:
+        if token.lemma_.lower() in ORG_NOUNS and token.dep_ not in {"compound", "amod", "nmod", "poss"}:
+            phrase = [t for t in noun_phrase(token) if t.i in inside]
+            return _clean(_text(phrase)) or None
+    run: list[Token] = []
+    for token in title:
+        if token.pos_ == "PROPN" and token.text[:1].isalpha() and token.lower_.rstrip(".") not in TITLE_WORDS:
+            run.append(token)
+        elif run:
+            break
+    return _clean(_text(run)) or None
 
 
 def _clean(text: str) -> str:
@@ -113,7 +149,7 @@ class SpeakerResolver:
             canonical = self._surnames.get(surname) or self._surnames.get(name.lower())
             if canonical is None:
                 canonical = name
-                self._persons[name] = _Person(name, None)
+                self._persons[name] = _Person(name)
                 self._surnames[surname] = name
                 self._surnames[name.lower()] = name
             elif name != canonical and len(tokens) > 1 and name not in self._persons[canonical].aliases:
@@ -122,35 +158,23 @@ class SpeakerResolver:
                 self._person_of_token[token.i] = canonical
         for ent in sorted(people, key=lambda e: e.start):
             canonical = self._person_of_token.get(ent.start)
-            if canonical and self._persons[canonical].title is None and not self._in_quote[ent.start]:
-                self._persons[canonical].title = self._title_of(ent)
+            person = self._persons.get(canonical or "")
+            if person and person.title is None and not self._in_quote[ent.start]:
+                person.describe(self._title_of(ent))
 
-    def _title_of(self, ent: Span) -> str | None:
-        phrase = noun_phrase(ent.root)
-        before = [t for t in phrase if t.i < ent.start]
-        before += [
-            t for t in ent if t.lower_.rstrip(".") in TITLE_WORDS and t.i < _name_tokens(list(ent))[0].i
-        ]
-        before.sort(key=lambda t: t.i)
+    def _title_of(self, ent: Span) -> list[Token]:
+        """Words describing a named person: before the name, or in an apposition beside it."""
+        first_name_token = _name_tokens(list(ent))[0].i
+        before = [t for t in noun_phrase(ent.root) if t.i < ent.start]
+        before += [t for t in ent if t.lower_.rstrip(".") in TITLE_WORDS and t.i < first_name_token]
         if before:
-            return _clean(_text(before)) or None
+            return sorted(before, key=lambda t: t.i)
         for child in ent.root.rights:
             if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"}:  # not an age: "Iryna Boyko, 52"
-                return _clean(self._phrase_without_clauses(child)) or None
+                return _appositive(child)
         if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":  # "the foreign minister, Andriy Sybiha"
-            return _clean(noun_phrase(ent.root.head).text) or None
-        return None
-
-    def _phrase_without_clauses(self, head: Token) -> str:
-        """An appositive's words up to its first comma: "the U.S. military's new spokesman in Baghdad"."""
-        tokens = []
-        for token in head.subtree:
-            if token.text in {",", "(", "\u2014"} and token.i > head.i:
-                break
-            tokens.append(token)
-        while tokens and (tokens[0].pos_ == "DET" or tokens[0].is_punct):
-            tokens = tokens[1:]
-        return _text(tokens)
+            return list(noun_phrase(ent.root.head))
+        return []
 
     def _index_orgs(self) -> None:
         for chunk in self.doc.noun_chunks:
@@ -247,23 +271,31 @@ class SpeakerResolver:
             canonical = self._surnames.get(canonical.lower(), canonical)
         if canonical is None or " " not in canonical:
             canonical = self._register_name(token) or canonical or token.text
-        person = self._persons.setdefault(canonical, _Person(canonical, None))
-        return Speaker(canonical, "person", title=person.title, aliases=tuple(person.aliases))
+        return self._persons.setdefault(canonical, _Person(canonical)).speaker()
 
     def _register_name(self, token: Token) -> str | None:
         """A name the NER did not label as a person, with its title, for later surname mentions."""
         phrase = noun_phrase(token)
-        name_tokens = _name_tokens([t for t in phrase if t.pos_ == "PROPN" or t.is_punct])
+        start = (
+            token.i
+        )  # the name is the run of proper nouns ending at the head: "Kremlin spokesman [Dmitry Orlov]"
+        while start > phrase.start and (
+            self.doc[start - 1].pos_ == "PROPN" or self.doc[start - 1].text == "-"
+        ):
+            start -= 1
+        name_tokens = _name_tokens(list(self.doc[start : token.i + 1]))
         if not name_tokens:
             return None
         name = _text(name_tokens)
         if len(name_tokens) < 2 and name in self._persons:
             return None
-        title = _clean(_text([t for t in phrase if t.i < name_tokens[0].i]))
+        title = [t for t in phrase if t.i < name_tokens[0].i]
         appositions = [c for c in token.children if c.dep_ == "appos"]
         if not title and appositions:
-            title = _clean(self._phrase_without_clauses(appositions[0]))
-        self._persons.setdefault(name, _Person(name, title or None))
+            title = _appositive(appositions[0])
+        if name not in self._persons:
+            self._persons[name] = _Person(name)
+            self._persons[name].describe(title)
         if len(name_tokens) > 1 or token.lower_ not in self._surnames:
             self._surnames[token.lower_] = name
         return name
@@ -331,8 +363,8 @@ class SpeakerResolver:
             tail = " ".join(words)
             for person in self._persons.values():
                 if person.title and person.title.lower().endswith(tail):
-                    return Speaker(person.name, "person", title=person.title, aliases=tuple(person.aliases))
-        return Speaker(None, "anonymous", title=_clean(phrase.text) or None, plural=plural)
+                    return person.speaker()
+        return Speaker(None, "anonymous", _clean(phrase.text) or None, _affiliation(list(phrase)), plural)
 
     def _latest(self, fits) -> Speaker | None:  # noqa: ANN001 - a predicate over speakers
         for speaker in reversed(self._timeline):

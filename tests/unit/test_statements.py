@@ -211,6 +211,16 @@ def test_surname_and_pronoun_resolve_to_the_first_full_name(nlp: Language) -> No
     assert first.speaker_title == "Gen."
 
 
+def test_affiliation_comes_from_the_title(nlp: Language) -> None:
+    text = (
+        "Kremlin spokesman Dmitry Orlov said the talks would go on. "
+        "Lidia Berg, the head of the city's military administration, said the shelling had stopped."
+    )
+    orlov, berg = extract(nlp, text)
+    assert (orlov.speaker_title, orlov.speaker_affiliation) == ("Kremlin spokesman", "Kremlin")
+    assert berg.speaker_affiliation == "city's military administration"
+
+
 def test_role_mention_resolves_to_the_named_holder(nlp: Language) -> None:
     text = (
         "Press Secretary Dana Whitfield said the president would travel to the region. "

@@ -1,0 +1,298 @@
+"""Reporting verbs in a parsed article: who is their subject, and what clause they report.
+
+A cue is a reporting verb ("said", "told", "pointed out") or "according to", outside
+any quote. Its content is the reported clause as a token range: the complement clause
+("X said that ..."), the clause before it ("..., X said"), or for "according to X" the
+clause the phrase hangs on. The parser often errs on news sentences, so subjects it
+lost are looked for just before the verb.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from services.extractor.lexicon import (
+    APPEAL_CONTENT,
+    CLAUSE_OPENERS,
+    GERUND_CONTENT,
+    OBJECT_CONTENT,
+    PHRASAL_REPORTING_VERBS,
+    QUOTE_ONLY_VERBS,
+    REPORTING_VERBS,
+)
+from services.extractor.speakers import Speaker
+
+if TYPE_CHECKING:
+    from services.extractor.article import Article
+
+SUBJECTS = {"nsubj", "nsubjpass"}
+_FINITE = {"VBD", "VBZ", "VBP"}
+# A dateline opening an article: "KHARTOUM (Reuters) -", "SANA, Yemen —", "SANAA–".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[A-Z][\w .]+?)?(?:\s*\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s*"
+)
+_REASON_MARKS = {"because", "since", "although", "though", "unless", "while", "as"}
+
+
+@dataclass
+class Cue:
+    verb: Token
+    speaker_token: Token | None
+    content: tuple[int, int] | None  # token range, end exclusive
+    speaker: Speaker | None = None
+
+
+def find_cues(article: Article) -> list[Cue]:
+    cues = []
+    for token in article.doc:
+        if article.quote_of[token.i] is not None or not article.in_body(token):
+            continue
+        if is_reporting_verb(token, quoting=True) or is_according_to(token):
+            cues.append(Cue(token, _speaker_token(article, token), None))
+    reporting = [c for c in cues if c.verb.lemma_.lower() not in QUOTE_ONLY_VERBS]
+    verbs = {c.verb.i for c in reporting}
+    for cue in reporting:
+        cue.content = _content(article, cue.verb, verbs)
+    return cues
+
+
+def is_reporting_verb(token: Token, quoting: bool = False) -> bool:
+    """A verb that reports speech; with `quoting`, also one that only ever introduces a quote ("asked")."""
+    if token.pos_ != "VERB" or token.dep_ == "amod":
+        return False
+    lemma = token.lemma_.lower()
+    if quoting and lemma in QUOTE_ONLY_VERBS:
+        return True
+    return lemma in REPORTING_VERBS or any(
+        (lemma, c.lower_) in PHRASAL_REPORTING_VERBS for c in token.children
+    )
+
+
+def is_according_to(token: Token) -> bool:
+    return token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
+
+
+def _speaker_token(article: Article, verb: Token) -> Token | None:
+    if verb.lower_ == "according":
+        for prep in verb.children:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return obj
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            if child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None  # "what was called a ...": nobody is named
+    head = verb.head
+    shares_subject = verb.dep_ == "conj" or (verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG")
+    if shares_subject and head.pos_ in {"VERB", "AUX"} and article.same_sentence(head, verb):
+        return _speaker_token(article, head)
+    if verb.tag_ in _FINITE:
+        return _left_subject(article, verb)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return _participle_subject(verb)
+    return None
+
+
+def _participle_subject(verb: Token) -> Token | None:
+    """ "Secretary X on Friday called the strikes ...", parsed as a participle for want of a finite verb."""
+    root = verb
+    while root.head.i != root.i:
+        root = root.head
+    if root.tag_ in _FINITE or root.tag_ == "MD":
+        return None  # a real main verb exists: "a group called ..." names, it does not report
+    if root.pos_ in {"NOUN", "PROPN"}:
+        return root
+    return verb.head if verb.head.pos_ == "PROPN" else None
+
+
+def _same_sentence(article: Article, a: Token, b: Token) -> bool:
+    return article.region(a.idx) == article.region(b.idx) and article.para_of[a.i] == article.para_of[b.i]
+
+
+def _extends_to(article: Article, head: Token, verb: Token) -> bool:
+    """Whether `head` heads a constituent of `verb`'s sentence that ends before the verb."""
+    return (
+        head.right_edge.i < verb.i and article.quote_of[head.i] is None and article.same_sentence(head, verb)
+    )
+
+
+def _left_subject(article: Article, verb: Token) -> Token | None:
+    """The noun phrase just before a verb the parser left without a subject.
+
+    Long pre-verbal material ("X, asked by a reporter whether ..., replied") often makes
+    the parser attach the verb elsewhere; the phrase ending right before it is the subject.
+    """
+    doc = article.doc
+    i = verb.i - 1
+    while i >= 0 and article.same_sentence(doc[i], verb) and article.quote_of[i] is None:
+        token = doc[i]
+        if token.is_punct or token.pos_ in {"ADV", "CCONJ", "PART", "AUX"}:
+            i -= 1
+            continue
+        while token.head.i != token.i and _extends_to(article, token.head, verb):
+            token = token.head
+        if token.dep_ == "appos":
+            return token.head
+        if token.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return token
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"parataxis", "advcl", "acl"}:
+            # "The general, asked whether ..., said": the parser gave "asked" the subject.
+            subjects = [c for c in token.children if c.dep_ in SUBJECTS and c.pos_ != "PRON"]
+            if subjects and (token.tag_ == "VBN" or any(t.text == "," for t in doc[subjects[0].i : token.i])):
+                return subjects[0]
+        if token.pos_ in {"ADP", "NUM", "VERB"} or token.dep_ in {
+            "npadvmod",
+            "prep",
+            "advmod",
+            "acl",
+            "relcl",
+        }:
+            i = token.left_edge.i - 1
+            continue
+        return None
+    return None
+
+
+def _content(article: Article, verb: Token, cue_verbs: set[int]) -> tuple[int, int] | None:
+    """The reported clause as a token range, or None when the verb reports no clause."""
+    span = _raw_content(verb)
+    if span is None:
+        return None
+    start, end = span
+    doc = article.doc
+    para = article.para_of[verb.i]
+    while start < end and (article.para_of[start] != para or doc[start].is_space):
+        start += 1
+    while end > start and (article.para_of[end - 1] != para or doc[end - 1].is_space):
+        end -= 1
+    if start <= verb.i < end and verb.lower_ != "according":
+        start = verb.i + 1  # "which it said was aimed at ...": the clause is what follows the verb
+    # A nested reporting verb ends this clause: "he suspected ..., saying ...".
+    for i in range(start + 1, end):
+        if i != verb.i and i in cue_verbs and doc[i].dep_ in {"advcl", "conj", "relcl"}:
+            end = doc[i].left_edge.i
+            break
+    start = _skip_dateline(article, start, end)
+    while start < end and (doc[start].is_punct or _opens_clause(doc[start])):
+        start += 1
+    while end > start and (_is_trailing_punct(article, doc[end - 1]) or doc[end - 1].pos_ == "CCONJ"):
+        end -= 1
+    words = sum(1 for t in doc[start:end] if not t.is_punct)
+    return (start, end) if words >= 2 else None
+
+
+def _opens_clause(token: Token) -> bool:
+    """ "that" as a complementiser, "which"/"what" as the relativiser of "which X said was ..."."""
+    return token.lower_ in CLAUSE_OPENERS and token.dep_ in {"mark", "nsubj", "nsubjpass", "dobj"}
+
+
+def _is_trailing_punct(article: Article, token: Token) -> bool:
+    return token.is_space or (token.is_punct and article.quote_of[token.i] is None)
+
+
+def _skip_dateline(article: Article, start: int, end: int) -> int:
+    """Past a dateline ("KHARTOUM (Reuters) -", "SANA, Yemen —") that opens a paragraph."""
+    para = article.paragraphs[article.para_of[start]]
+    if article.doc[start].idx != para.start:
+        return start
+    match = _DATELINE.match(article.text, para.start, para.end)
+    if match is None:
+        return start
+    i = start
+    while i < end and article.doc[i].idx < match.end():
+        i += 1
+    return i
+
+
+def _raw_content(verb: Token) -> tuple[int, int] | None:
+    if verb.lower_ == "according":
+        return _according_content(verb)
+    ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
+    after = [c for c in ccomps if c.i > verb.i]
+    before = [c for c in ccomps if c.i < verb.i]
+    if after:
+        start = min(c.left_edge.i for c in after)
+        end = max(c.right_edge.i for c in after) + 1
+        for child in verb.rights:  # "which X said was targeted because it housed ...": part of the claim
+            if child.dep_ == "advcl" and child.i > end and child.left_edge.lower_ in _REASON_MARKS:
+                end = child.right_edge.i + 1
+        return start, end
+    if before:
+        return min(c.left_edge.i for c in before), max(c.right_edge.i for c in before) + 1
+    return _object_content(verb) or _preceding_clause(verb)
+
+
+def _according_content(verb: Token) -> tuple[int, int] | None:
+    """The clause "according to X" hangs on, without the phrase itself."""
+    doc = verb.doc
+    head = verb.head
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+        head = head.head
+    left, right = head.left_edge.i, head.right_edge.i + 1
+    phrase_start, phrase_end = verb.left_edge.i, verb.right_edge.i + 1
+    if all(t.is_punct or t.is_space for t in doc[phrase_end:right]):
+        return left, phrase_start
+    if all(t.is_punct or t.lower_ in CLAUSE_OPENERS for t in doc[left:phrase_start]):
+        return phrase_end, right  # "According to X, ...", "which, according to X, killed 93"
+    return left, right
+
+
+def _object_content(verb: Token) -> tuple[int, int] | None:
+    """Content that is not a clause: "called on residents to ...", "accusing them of housing ...",
+    "denied carrying out the strike"."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ == "prep" and (lemma, child.lower_) in APPEAL_CONTENT:
+            xcomps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > child.i]
+            if xcomps:
+                return child.i + 1, xcomps[-1].right_edge.i + 1
+        if child.dep_ == "prep" and (lemma, child.lower_) in OBJECT_CONTENT:
+            if child.i + 1 < len(verb.doc) and verb.doc[child.i + 1].lower_.endswith("ing"):
+                return child.i + 1, child.right_edge.i + 1  # a gerund, even when tagged as a noun
+        if lemma in GERUND_CONTENT and child.dep_ in {"xcomp", "dobj", "ccomp"} and child.tag_ == "VBG":
+            return child.left_edge.i, child.right_edge.i + 1
+    return None
+
+
+def _preceding_clause(verb: Token) -> tuple[int, int] | None:
+    """ "The road is closed, officials said", parsed with the reported clause as the head."""
+    head = verb.head
+    first = verb.left_edge
+    while first.is_punct and first.i < verb.i:
+        first = verb.doc[first.i + 1]
+    after_comma = first.i > 0 and verb.doc[first.i - 1].text == ","
+    if (
+        verb.dep_ in {"parataxis", "ccomp"}
+        and head.i < verb.i
+        and after_comma
+        and not is_reporting_verb(head)
+        and any(c.dep_ in SUBJECTS for c in verb.children)
+    ):
+        return head.left_edge.i, first.i - 1
+    return None
+
+
+def cue_text(verb: Token) -> str:
+    if verb.lower_ == "according":
+        return "according to"
+    particles = [
+        c.text
+        for c in verb.children
+        if c.dep_ == "prt" or (verb.lemma_.lower(), c.lower_) in PHRASAL_REPORTING_VERBS
+    ]
+    if verb.lemma_.lower() in {"call", "urge"} and any(
+        c.dep_ == "prep" and c.lower_ == "on" for c in verb.children
+    ):
+        particles.append("on")
+    return " ".join([verb.text, *particles])
