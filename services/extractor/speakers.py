@@ -138,7 +138,11 @@ class SpeakerResolver:
     # -- indexes built once per document ---------------------------------------------
 
     def _index_people(self) -> None:
-        people = [e for e in self.doc.ents if e.label_ == "PERSON"]
+        ents = list(self.doc.ents)
+        self._inside_org_names = {
+            i for e in ents if e.label_ in _ORG_LABELS for i in range(e.start, e.end - 1)
+        }
+        people = [e for e in ents if e.label_ == "PERSON"]
         # Full names first, so that a surname seen before the full name still maps to it.
         for ent in sorted(people, key=lambda e: (len(_name_tokens(list(e))) < 2, e.start)):
             tokens = _name_tokens(list(ent))
@@ -249,7 +253,7 @@ class SpeakerResolver:
         # person mention unless the surname sits inside a longer name ("the Carter Center").
         if self._looks_like_person(token):
             return True
-        return not any(e.start <= token.i < e.end - 1 for e in self.doc.ents if e.label_ in _ORG_LABELS)
+        return token.i not in self._inside_org_names
 
     def _looks_like_person(self, token: Token) -> bool:
         """A name the model missed: titled ("Gov. X") or described ("X, the agency's director")."""
