@@ -6,6 +6,7 @@ these two tokens in the same sentence?") is a lookup, not a scan.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 
@@ -15,6 +16,11 @@ from services.extractor.cues import is_reporting_verb
 from services.extractor.lexicon import ABBREVIATIONS
 from services.extractor.quotes import Paragraph, Quote, find_quotes, split_paragraphs
 from services.extractor.speakers import Speaker
+
+# A dateline opening an article: "KHARTOUM (Reuters) -", "SANA, Yemen —", "SANAA–".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[A-Z][\w .]+?)?(?:\s*\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s*"
+)
 
 
 class Article:
@@ -38,6 +44,7 @@ class Article:
             inside = q >= 0 and token.idx < self.quotes[q].outer_end
             self.quote_of.append(q if inside else None)
         self.boundaries = self._sentence_boundaries()
+        self.body_start = [_after_dateline(self.text, p) for p in self.paragraphs]
         self.mentions: list[tuple[int, Speaker]] = []  # (token, referent) in reading order
         self.quote_tokens: dict[int, int] = {}  # quote -> its first token
         for i in range(len(doc) - 1, -1, -1):
@@ -68,6 +75,11 @@ class Article:
 
     def same_sentence(self, a: Token, b: Token) -> bool:
         return self.region(a.idx) == self.region(b.idx) and self.para_of[a.i] == self.para_of[b.i]
+
+
+def _after_dateline(text: str, para: Paragraph) -> int:
+    match = _DATELINE.match(text, para.start, para.end)
+    return match.end() if match else para.start
 
 
 def _ends_with_abbreviation(text: str) -> bool:

@@ -9,7 +9,6 @@ lost are looked for just before the verb.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -31,10 +30,6 @@ if TYPE_CHECKING:
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 _FINITE = {"VBD", "VBZ", "VBP"}
-# A dateline opening an article: "KHARTOUM (Reuters) -", "SANA, Yemen —", "SANAA–".
-_DATELINE = re.compile(
-    r"[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[A-Z][\w .]+?)?(?:\s*\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s*"
-)
 _REASON_MARKS = {"because", "since", "although", "though", "unless", "while", "as"}
 
 
@@ -84,6 +79,8 @@ def _speaker_token(article: Article, verb: Token) -> Token | None:
                     return obj
         return None
     for child in verb.children:
+        if child.dep_ == "nsubj" and child.idx < article.body_start[article.para_of[child.i]]:
+            return _left_subject(article, verb)  # "ISLAMABAD — Pakistan's military said": not the city
         if child.dep_ == "nsubj":
             if child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
                 return verb.head
@@ -94,14 +91,29 @@ def _speaker_token(article: Article, verb: Token) -> Token | None:
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return None  # "what was called a ...": nobody is named
     head = verb.head
+    if verb.dep_ == "pcomp" and head.head.lemma_.lower() == "quote":  # "X was quoted as saying"
+        return next((c for c in head.head.children if c.dep_ == "nsubjpass"), None)
     shares_subject = verb.dep_ == "conj" or (verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG")
     if shares_subject and head.pos_ in {"VERB", "AUX"} and article.same_sentence(head, verb):
+        reporting = _reporting_ancestor(head)
+        if verb.dep_ == "conj" and reporting is not None and article.same_sentence(reporting, verb):
+            # "said that the strikes killed three and warned that ...": the parser chained
+            # "warned" to the reported verb; the warning is the reporter's.
+            return _speaker_token(article, reporting)
         return _speaker_token(article, head)
     if verb.tag_ in _FINITE:
         return _left_subject(article, verb)
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return _participle_subject(verb)
     return None
+
+
+def _reporting_ancestor(token: Token) -> Token | None:
+    while token.head.i != token.i:
+        if is_reporting_verb(token):
+            return token
+        token = token.head
+    return token if is_reporting_verb(token) else None
 
 
 def _participle_subject(verb: Token) -> Token | None:
@@ -135,7 +147,10 @@ def _left_subject(article: Article, verb: Token) -> Token | None:
     """
     doc = article.doc
     i = verb.i - 1
-    while i >= 0 and article.same_sentence(doc[i], verb) and article.quote_of[i] is None:
+    body = article.body_start[article.para_of[verb.i]]
+    while (
+        i >= 0 and article.same_sentence(doc[i], verb) and article.quote_of[i] is None and doc[i].idx >= body
+    ):
         token = doc[i]
         if token.is_punct or token.pos_ in {"ADV", "CCONJ", "PART", "AUX"}:
             i -= 1
@@ -203,16 +218,10 @@ def _is_trailing_punct(article: Article, token: Token) -> bool:
 
 def _skip_dateline(article: Article, start: int, end: int) -> int:
     """Past a dateline ("KHARTOUM (Reuters) -", "SANA, Yemen —") that opens a paragraph."""
-    para = article.paragraphs[article.para_of[start]]
-    if article.doc[start].idx != para.start:
-        return start
-    match = _DATELINE.match(article.text, para.start, para.end)
-    if match is None:
-        return start
-    i = start
-    while i < end and article.doc[i].idx < match.end():
-        i += 1
-    return i
+    body = article.body_start[article.para_of[start]]
+    while start < end and article.doc[start].idx < body:
+        start += 1
+    return start
 
 
 def _raw_content(verb: Token) -> tuple[int, int] | None:

@@ -306,6 +306,26 @@ def test_category_noun_and_statement_refer_to_the_last_named_organisation(nlp: L
     assert first.speaker == second.speaker == "Hamas"
 
 
+def test_dateline_is_not_the_speaker(nlp: Language) -> None:
+    s = only(extract(nlp, "KARACHI — Pakistan's navy said on Monday it had seized a boat carrying weapons."))
+    assert s.speaker == "Pakistan's navy"
+
+
+def test_quoted_as_saying(nlp: Language) -> None:
+    text = 'Omar Saleh was quoted by state television as saying that the city "will never surrender."'
+    s = only(extract(nlp, text))
+    assert (s.speaker, s.cue, s.quote) == ("Omar Saleh", "saying", "will never surrender")
+
+
+def test_second_reporting_verb_chained_to_the_clause_keeps_the_speaker(nlp: Language) -> None:
+    text = (
+        "Its spokesman, Karim Nasser, said the strikes killed four and warned that the group would respond."
+    )
+    first, second = extract(nlp, text)
+    assert first.speaker == second.speaker == "Karim Nasser"
+    assert (second.cue, second.quote) == ("warned", "the group would respond")
+
+
 # -- robustness ------------------------------------------------------------------------
 
 
