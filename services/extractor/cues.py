@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from services.extractor.lexicon import (
     APPEAL_CONTENT,
+    APPEAL_VERBS,
     CLAUSE_OPENERS,
     GERUND_CONTENT,
     OBJECT_CONTENT,
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 _FINITE = {"VBD", "VBZ", "VBP"}
+_NOMINAL = {"DET", "ADJ", "NOUN", "PROPN", "CCONJ", "PART", "NUM"}
 _REASON_MARKS = {"because", "since", "although", "though", "unless", "while", "as"}
 
 
@@ -93,6 +95,8 @@ def _speaker_token(article: Article, verb: Token) -> Token | None:
     head = verb.head
     if verb.dep_ == "pcomp" and head.head.lemma_.lower() == "quote":  # "X was quoted as saying"
         return next((c for c in head.head.children if c.dep_ == "nsubjpass"), None)
+    if verb.dep_ == "conj" and (nominal := _nominal_before(article, verb)) is not None:
+        return nominal  # "Gunmen killed twelve, activists said", parsed as one subject for both verbs
     shares_subject = verb.dep_ == "conj" or (verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG")
     if shares_subject and head.pos_ in {"VERB", "AUX"} and article.same_sentence(head, verb):
         reporting = _reporting_ancestor(head)
@@ -146,8 +150,11 @@ def _left_subject(article: Article, verb: Token) -> Token | None:
     the parser attach the verb elsewhere; the phrase ending right before it is the subject.
     """
     doc = article.doc
-    i = verb.i - 1
     body = article.body_start[article.para_of[verb.i]]
+    nominal = _nominal_before(article, verb)
+    if nominal is not None:
+        return nominal
+    i = verb.i - 1
     while (
         i >= 0 and article.same_sentence(doc[i], verb) and article.quote_of[i] is None and doc[i].idx >= body
     ):
@@ -179,9 +186,33 @@ def _left_subject(article: Article, verb: Token) -> Token | None:
     return None
 
 
+def _bare_group_start(article: Article, verb: Token) -> int | None:
+    """Where a bare noun group between a comma and the verb begins: "..., activists and a group said"."""
+    doc = article.doc
+    body = article.body_start[article.para_of[verb.i]]
+    i = verb.i - 1
+    while i >= 0 and doc[i].pos_ in _NOMINAL and doc[i].idx >= body and article.quote_of[i] is None:
+        i -= 1
+    if i + 1 == verb.i or (i >= 0 and doc[i].text != "," and doc[i].idx >= body):
+        return None
+    return i + 1
+
+
+def _nominal_before(article: Article, verb: Token) -> Token | None:
+    """The head of the first conjunct of a bare noun group just before the verb, if there is one."""
+    start = _bare_group_start(article, verb)
+    head = None
+    for token in article.doc[start : verb.i] if start is not None else ():
+        if token.pos_ == "CCONJ":
+            break
+        if token.pos_ in {"NOUN", "PROPN"}:
+            head = token
+    return head
+
+
 def _content(article: Article, verb: Token, cue_verbs: set[int]) -> tuple[int, int] | None:
     """The reported clause as a token range, or None when the verb reports no clause."""
-    span = _raw_content(verb)
+    span = _raw_content(article, verb)
     if span is None:
         return None
     start, end = span
@@ -224,7 +255,7 @@ def _skip_dateline(article: Article, start: int, end: int) -> int:
     return start
 
 
-def _raw_content(verb: Token) -> tuple[int, int] | None:
+def _raw_content(article: Article, verb: Token) -> tuple[int, int] | None:
     if verb.lower_ == "according":
         return _according_content(verb)
     ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -239,7 +270,7 @@ def _raw_content(verb: Token) -> tuple[int, int] | None:
         return start, end
     if before:
         return min(c.left_edge.i for c in before), max(c.right_edge.i for c in before) + 1
-    return _object_content(verb) or _preceding_clause(verb)
+    return _object_content(verb) or _preceding_clause(article, verb)
 
 
 def _according_content(verb: Token) -> tuple[int, int] | None:
@@ -271,25 +302,30 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
                 return child.i + 1, child.right_edge.i + 1  # a gerund, even when tagged as a noun
         if lemma in GERUND_CONTENT and child.dep_ in {"xcomp", "dobj", "ccomp"} and child.tag_ == "VBG":
             return child.left_edge.i, child.right_edge.i + 1
+        if lemma in APPEAL_VERBS and child.dep_ == "xcomp" and child.i > verb.i:
+            objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < child.i]
+            start = objects[0].left_edge.i if objects else child.left_edge.i
+            return start, child.right_edge.i + 1
     return None
 
 
-def _preceding_clause(verb: Token) -> tuple[int, int] | None:
+def _preceding_clause(article: Article, verb: Token) -> tuple[int, int] | None:
     """ "The road is closed, officials said", parsed with the reported clause as the head."""
     head = verb.head
-    first = verb.left_edge
-    while first.is_punct and first.i < verb.i:
-        first = verb.doc[first.i + 1]
-    after_comma = first.i > 0 and verb.doc[first.i - 1].text == ","
-    if (
-        verb.dep_ in {"parataxis", "ccomp"}
-        and head.i < verb.i
-        and after_comma
-        and not is_reporting_verb(head)
-        and any(c.dep_ in SUBJECTS for c in verb.children)
-    ):
-        return head.left_edge.i, first.i - 1
-    return None
+    if verb.dep_ not in {"parataxis", "ccomp", "conj"} or head.i >= verb.i or is_reporting_verb(head):
+        return None
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        first = verb.left_edge
+        while first.is_punct and first.i < verb.i:
+            first = article.doc[first.i + 1]
+    else:
+        group = _bare_group_start(article, verb)
+        if group is None:
+            return None
+        first = article.doc[group]
+    if first.i == 0 or article.doc[first.i - 1].text != ",":
+        return None
+    return head.left_edge.i, first.i - 1
 
 
 def cue_text(verb: Token) -> str:

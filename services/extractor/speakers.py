@@ -73,9 +73,10 @@ def noun_phrase(head: Token) -> Span:
 
 def _appositive(head: Token) -> list[Token]:
     """An appositive's words up to its first comma: "the U.S. military's new spokesman in Baghdad"."""
+    clauses = {t.i for c in head.children if c.dep_ in {"relcl", "acl"} and c.i > head.i for t in c.subtree}
     tokens = []
     for token in head.subtree:
-        if token.text in {",", "(", "\u2014"} and token.i > head.i:
+        if token.text in {",", "(", "\u2014"} and token.i > head.i or token.i in clauses:
             break
         tokens.append(token)
     while tokens and (tokens[0].pos_ == "DET" or tokens[0].is_punct):
@@ -223,6 +224,8 @@ class SpeakerResolver:
         for child in head.children:
             if child.dep_ == "appos" and self._is_person(child):
                 return self._person(child)
+        if head.dep_ == "appos" and head.pos_ == "NOUN" and self._is_person(head.head):
+            return self._person(head.head)  # "Fatima Ahmed, a resident who said ...": the resident is her
         if self._is_person(head):
             return self._person(head)
         lemma = head.lemma_.lower()
@@ -308,16 +311,16 @@ class SpeakerResolver:
         phrase = self._org_phrase(head)
         words = [t.lower_ for t in phrase if not t.is_punct]
         name = _clean(phrase.text)
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        if definite and len(words) == 1 and head.lemma_.lower() in GENERIC_ORG_NOUNS:
+            named = self._latest(lambda s: s.kind == "org" and (s.name or "")[:1].isupper())
+            if named is not None:  # "Hamas did not comment. The group said later ...": the last named one
+                return named
         for position, earlier, text in self._org_phrases:
             if position >= head.i:
                 break
             if len(earlier) > len(words) and earlier[-len(words) :] == words:
                 return Speaker(text, "org", aliases=(name,), plural=head.tag_ == "NNPS")
-        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-        if definite and head.pos_ == "NOUN" and head.lemma_.lower() in GENERIC_ORG_NOUNS:
-            named = self._latest(lambda s: s.kind == "org" and (s.name or "")[:1].isupper())
-            if named is not None:  # "Hamas did not comment. The group said later ...": the last named one
-                return named
         return Speaker(name, "org", plural=head.tag_ in {"NNS", "NNPS"})
 
     def _org_phrase(self, head: Token) -> Span:

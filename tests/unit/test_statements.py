@@ -326,6 +326,26 @@ def test_second_reporting_verb_chained_to_the_clause_keeps_the_speaker(nlp: Lang
     assert (second.cue, second.quote) == ("warned", "the group would respond")
 
 
+def test_bare_noun_group_before_the_verb_is_the_speaker(nlp: Language) -> None:
+    text = (
+        "Gunmen killed twelve people in a village near the river, activists and a rights group said Friday."
+    )
+    s = only(extract(nlp, text))
+    assert s.anonymous and s.speaker_title == "activists"
+    assert s.quote == "Gunmen killed twelve people in a village near the river"
+
+
+def test_appositive_source_is_the_named_person(nlp: Language) -> None:
+    text = '"They shot at everyone," said Mona Idris, a nurse who said she saw the attack.'
+    direct, indirect = extract(nlp, text)
+    assert direct.speaker == indirect.speaker == "Mona Idris"
+
+
+def test_appeal_with_a_direct_object(nlp: Language) -> None:
+    s = only(extract(nlp, "The envoy urged both sides to return to the negotiating table."))
+    assert (s.cue, s.quote) == ("urged", "both sides to return to the negotiating table")
+
+
 # -- robustness ------------------------------------------------------------------------
 
 
