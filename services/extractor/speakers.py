@@ -8,6 +8,7 @@ so a pronoun takes the latest compatible mention before it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -100,6 +101,10 @@ def _affiliation(title: list[Token]) -> str | None:
     return _clean(_text(run)) or None
 
 
+def _extends(longer: list[str], words: list[str]) -> bool:
+    return len(longer) > len(words) and longer[-len(words) :] == words
+
+
 def _clean(text: str) -> str:
     return text.strip(" ,;:-\u2014")
 
@@ -132,7 +137,7 @@ class SpeakerResolver:
         self._surnames: dict[str, str] = {}
         self._person_of_token: dict[int, str] = {}
         self._org_phrases: list[tuple[int, list[str], str]] = []
-        self._timeline: list[Speaker] = []
+        self._timeline: list[tuple[int, Speaker]] = []  # (token, referent) in reading order
         self._index_people()
         self._index_orgs()
 
@@ -201,7 +206,7 @@ class SpeakerResolver:
         """
         speaker = self._resolve(head, speaking)
         if speaker is not None:
-            self._timeline.append(speaker)
+            self._timeline.append((head.i, speaker))
         return speaker
 
     def _resolve(self, head: Token, speaking: bool = True) -> Speaker | None:
@@ -311,16 +316,18 @@ class SpeakerResolver:
         phrase = self._org_phrase(head)
         words = [t.lower_ for t in phrase if not t.is_punct]
         name = _clean(phrase.text)
+        longer = [
+            (p, text) for p, earlier, text in self._org_phrases if p < head.i and _extends(earlier, words)
+        ]
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
         if definite and len(words) == 1 and head.lemma_.lower() in GENERIC_ORG_NOUNS:
-            named = self._latest(lambda s: s.kind == "org" and (s.name or "")[:1].isupper())
-            if named is not None:  # "Hamas did not comment. The group said later ...": the last named one
+            # "Hamas did not comment. The group said ...": the last named organisation, unless
+            # a fuller "the militant group" came after it.
+            position, named = self._latest_mention(lambda s: s.kind == "org" and (s.name or "")[:1].isupper())
+            if named is not None and (not longer or position > longer[-1][0]):
                 return named
-        for position, earlier, text in self._org_phrases:
-            if position >= head.i:
-                break
-            if len(earlier) > len(words) and earlier[-len(words) :] == words:
-                return Speaker(text, "org", aliases=(name,), plural=head.tag_ == "NNPS")
+        if longer:  # "the military" after "the Israeli military": the name as first given
+            return Speaker(longer[0][1], "org", aliases=(name,), plural=head.tag_ == "NNPS")
         return Speaker(name, "org", plural=head.tag_ in {"NNS", "NNPS"})
 
     def _org_phrase(self, head: Token) -> Span:
@@ -350,9 +357,7 @@ class SpeakerResolver:
                     if obj.dep_ == "pobj":
                         return self._resolve(obj, speaking)
         if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in document.children):
-            return self._latest(
-                lambda s: s.kind in {"org", "person"}
-            )  # "the statement said": the last issuer
+            return self._latest(lambda s: s.kind in {"org", "person"})  # "the statement said": its issuer
         return None
 
     def _role(self, head: Token) -> Speaker:
@@ -362,7 +367,7 @@ class SpeakerResolver:
         definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children)
         plural = head.tag_ == "NNS"
         if definite:
-            for speaker in reversed(self._timeline):
+            for _, speaker in reversed(self._timeline):
                 title = (speaker.title or "").lower()
                 if speaker.kind in {"person", "anonymous"} and title.split()[-1:] == [head.lower_]:
                     if all(w in title for w in words):
@@ -373,8 +378,11 @@ class SpeakerResolver:
                     return person.speaker()
         return Speaker(None, "anonymous", _clean(phrase.text) or None, _affiliation(list(phrase)), plural)
 
-    def _latest(self, fits) -> Speaker | None:  # noqa: ANN001 - a predicate over speakers
-        for speaker in reversed(self._timeline):
+    def _latest(self, fits: Callable[[Speaker], bool]) -> Speaker | None:
+        return self._latest_mention(fits)[1]
+
+    def _latest_mention(self, fits: Callable[[Speaker], bool]) -> tuple[int, Speaker | None]:
+        for position, speaker in reversed(self._timeline):
             if fits(speaker):
-                return speaker
-        return None
+                return position, speaker
+        return -1, None
