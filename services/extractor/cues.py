@@ -230,12 +230,18 @@ def _content(article: Article, verb: Token, cue_verbs: set[int]) -> tuple[int, i
             end = doc[i].left_edge.i
             break
     start = _skip_dateline(article, start, end)
-    while start < end and (doc[start].is_punct or _opens_clause(doc[start])):
-        start += 1
+    while start < end and (doc[start].is_punct or _opens_clause(doc[start]) or _is_time_phrase(doc[start])):
+        start = doc[start].right_edge.i + 1 if _is_time_phrase(doc[start]) else start + 1
     while end > start and (_is_trailing_punct(article, doc[end - 1]) or doc[end - 1].pos_ == "CCONJ"):
         end -= 1
     words = sum(1 for t in doc[start:end] if not t.is_punct)
     return (start, end) if words >= 2 else None
+
+
+def _is_time_phrase(token: Token) -> bool:
+    """ "said on Monday it had ...": when it was said, which the parser put in the clause."""
+    rest = [t for t in token.subtree if t.i != token.i]
+    return token.dep_ == "prep" and bool(rest) and all(t.ent_type_ in {"DATE", "TIME"} for t in rest)
 
 
 def _opens_clause(token: Token) -> bool:

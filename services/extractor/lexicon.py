@@ -63,10 +63,14 @@ PERSON_TITLES = frozenset(
 # Head nouns of an unnamed source: "a senior defense official", "tribal sources".
 ANONYMOUS_NOUNS = frozenset(
     (
-        "activist adviser advisor aide analyst authority commander diplomat doctor employee expert "
-        "fighter insider investigator lawmaker leader man medic member negotiator nurse observer officer "
-        "official paramedic people person policeman representative rescuer resident soldier source "
-        "spokesman spokesperson spokeswoman staffer survivor villager witness woman worker"
+        "activist adviser advisor aide analyst aunt authority brother bystander colleague commander "
+        "correspondent cousin daughter diplomat doctor driver employee engineer expert farmer father "
+        "fighter friend husband insider investigator journalist lawmaker lawyer leader man medic member "
+        "mother mourner negotiator neighbor neighbour nephew niece nurse observer officer official "
+        "paramedic parent passerby patient people person pilot policeman refugee relative reporter "
+        "representative rescuer resident shopkeeper sister soldier son source spokesman spokesperson "
+        "spokeswoman staffer student survivor teacher uncle victim villager volunteer wife witness woman "
+        "worker"
     ).split()
 )
 

@@ -346,6 +346,20 @@ def test_appeal_with_a_direct_object(nlp: Language) -> None:
     assert (s.cue, s.quote) == ("urged", "both sides to return to the negotiating table")
 
 
+def test_unnamed_relatives_and_witnesses_are_anonymous(nlp: Language) -> None:
+    text = (
+        '"He was a teacher, not a fighter," his brother said. A neighbour said the family had just moved in.'
+    )
+    brother, neighbour = extract(nlp, text)
+    assert brother.anonymous and brother.speaker_title == "brother"
+    assert neighbour.anonymous and neighbour.quote == "the family had just moved in"
+
+
+def test_time_of_saying_is_not_part_of_the_claim(nlp: Language) -> None:
+    s = only(extract(nlp, "The navy said on Monday it had seized a boat carrying weapons."))
+    assert s.quote == "it had seized a boat carrying weapons"
+
+
 # -- robustness ------------------------------------------------------------------------
 
 
