@@ -87,7 +87,7 @@ def _drafts(article: Article, cues: list[Cue]) -> list[_Draft]:
         inside = {article.quote_of[i] for i in range(start, end)} - {None}
         foreign = sorted(q for q in inside if quote_cue.get(q) not in (None, cue))
         if foreign:
-            end = min(end, article.quote_tokens[foreign[0]])
+            end = min(end, article.quote_tokens.get(foreign[0], end))
             while end > start and (doc[end - 1].is_punct or doc[end - 1].pos_ == "CCONJ"):
                 end -= 1
             inside = {article.quote_of[i] for i in range(start, end)} - {None}
@@ -158,7 +158,10 @@ def _attribute_quotes(article: Article, cues: list[Cue]) -> dict[int, Cue]:
 
 def _governs(article: Article, verb: Token, q: int) -> bool:
     """Whether `verb` is the reporting verb the parse hangs the quote on ("called the attack “...”")."""
-    token = article.doc[article.quote_tokens[q]]
+    first = article.quote_tokens.get(q)
+    if first is None:  # a quote inside a single token: nothing hangs on it
+        return False
+    token = article.doc[first]
     while token.head.i != token.i:
         token = token.head
         if token.i == verb.i:

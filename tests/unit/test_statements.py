@@ -406,6 +406,11 @@ def test_never_refuses_an_article(nlp: Language, seed: int) -> None:
     extract(nlp, text)
 
 
+@pytest.mark.parametrize("text", ["The mayor said x“yes”z and left.", "“”, he said.", '"\n"\n"', "‘‘’’"])
+def test_degenerate_quotes(nlp: Language, text: str) -> None:
+    extract(nlp, text)
+
+
 def test_empty_article(nlp: Language) -> None:
     assert extract(nlp, "") == []
 
