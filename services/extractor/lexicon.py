@@ -99,6 +99,14 @@ DOCUMENT_NOUNS = frozenset(
 )
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Titles and relations that tell "he" from "she".
+MALE_WORDS = frozenset(
+    "mr brother father son husband uncle nephew spokesman chairman congressman king prince man sheikh".split()
+)
+FEMALE_WORDS = frozenset(
+    "mrs ms miss sister mother daughter wife aunt niece spokeswoman chairwoman congresswoman queen princess "
+    "woman".split()
+)
 THING_PRONOUNS = frozenset({"it", "they", "them"})
 
 # Relativisers and complementisers that open a reported clause without being part of it.

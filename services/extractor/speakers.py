@@ -16,7 +16,9 @@ from spacy.tokens import Doc, Span, Token
 from services.extractor.lexicon import (
     ANONYMOUS_NOUNS,
     DOCUMENT_NOUNS,
+    FEMALE_WORDS,
     GENERIC_ORG_NOUNS,
+    MALE_WORDS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
     PERSON_TITLES,
@@ -101,6 +103,12 @@ def _affiliation(title: list[Token]) -> str | None:
     return _clean(_text(run)) or None
 
 
+def _same_first_name(a: str, b: str) -> bool:
+    """ "Ash Carter" and "Ashton Carter" are one man; "Lina Haddad" and "Omar Haddad" are not."""
+    first_a, first_b = a.split()[0].lower(), b.split()[0].lower()
+    return len(a.split()) < 2 or first_a.startswith(first_b) or first_b.startswith(first_a)
+
+
 def _extends(longer: list[str], words: list[str]) -> bool:
     return len(longer) > len(words) and longer[-len(words) :] == words
 
@@ -138,6 +146,7 @@ class SpeakerResolver:
         self._person_of_token: dict[int, str] = {}
         self._org_phrases: list[tuple[int, list[str], str]] = []
         self._timeline: list[tuple[int, Speaker]] = []  # (token, referent) in reading order
+        self._gender: dict[str, str] = {}  # "m" or "f" by name or description, as pronouns revealed it
         self._index_people()
         self._index_orgs()
 
@@ -156,11 +165,13 @@ class SpeakerResolver:
                 continue
             name = _text(tokens)
             surname = tokens[-1].lower_
-            canonical = self._surnames.get(surname) or self._surnames.get(name.lower())
+            canonical = self._surnames.get(name.lower()) or self._surnames.get(surname)
+            if canonical is not None and len(tokens) > 1 and not _same_first_name(canonical, name):
+                canonical = None  # "Lina Haddad" and "Omar Haddad" are two people
             if canonical is None:
                 canonical = name
                 self._persons[name] = _Person(name)
-                self._surnames[surname] = name
+                self._surnames.setdefault(surname, name)
                 self._surnames[name.lower()] = name
             elif name != canonical and len(tokens) > 1 and name not in self._persons[canonical].aliases:
                 self._persons[canonical].aliases.append(name)
@@ -212,7 +223,16 @@ class SpeakerResolver:
     def _resolve(self, head: Token, speaking: bool = True) -> Speaker | None:
         lower = head.lower_
         if lower in PERSON_PRONOUNS:
-            return self._latest(lambda s: s.kind == "person" or (s.kind == "anonymous" and not s.plural))
+            gender = "m" if lower in {"he", "him"} else "f"
+            found = self._latest(
+                lambda s: (
+                    (s.kind == "person" or (s.kind == "anonymous" and not s.plural))
+                    and self._gender_of(s, gender) == gender
+                )
+            )
+            if found is not None:  # what "he" or "she" was used for tells the next pronoun
+                self._gender.setdefault(found.name or found.title or "", gender)
+            return found
         if lower in THING_PRONOUNS:
             if lower == "it":
                 return self._latest(lambda s: s.kind == "org")
@@ -249,6 +269,15 @@ class SpeakerResolver:
         if speaking and head.pos_ == "NOUN":
             return self._org(head)  # "the rebels", "residents": a group speaks
         return None
+
+    def _gender_of(self, speaker: Speaker, default: str) -> str:
+        known = self._gender.get(speaker.name or speaker.title or "")
+        if known:
+            return known
+        words = set((speaker.title or "").lower().replace(".", "").split())
+        if words & MALE_WORDS:
+            return "m"
+        return "f" if words & FEMALE_WORDS else default
 
     def _is_person(self, token: Token) -> bool:
         if token.i in self._person_of_token:

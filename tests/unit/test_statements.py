@@ -221,6 +221,20 @@ def test_affiliation_comes_from_the_title(nlp: Language) -> None:
     assert berg.speaker_affiliation == "city's military administration"
 
 
+def test_people_sharing_a_surname_stay_apart(nlp: Language) -> None:
+    text = "Lina Haddad said the border was shut. Omar Haddad said the roads were closed."
+    assert [s.speaker for s in extract(nlp, text)] == ["Lina Haddad", "Omar Haddad"]
+
+
+def test_pronoun_skips_a_person_of_the_other_gender(nlp: Language) -> None:
+    text = (
+        "Maria Lopez, the agency's spokeswoman, said the shelling had stopped. "
+        "Tomas Berg, the city's spokesman, said the roads were closed. "
+        '"We cannot reach the villages," she said.'
+    )
+    assert extract(nlp, text)[-1].speaker == "Maria Lopez"
+
+
 def test_role_mention_resolves_to_the_named_holder(nlp: Language) -> None:
     text = (
         "Press Secretary Dana Whitfield said the president would travel to the region. "
