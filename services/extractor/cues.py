@@ -32,11 +32,14 @@ if TYPE_CHECKING:
 SUBJECTS = {"nsubj", "nsubjpass"}
 _FINITE = {"VBD", "VBZ", "VBP"}
 _NOMINAL = {"DET", "ADJ", "NOUN", "PROPN", "CCONJ", "PART", "NUM"}
+_MODIFIERS = {"npadvmod", "prep", "advmod", "acl", "relcl"}
 _REASON_MARKS = {"because", "since", "although", "though", "unless", "while", "as"}
 
 
 @dataclass
 class Cue:
+    """A reporting verb (or "according"), the head of its speaker phrase, and what it reports."""
+
     verb: Token
     speaker_token: Token | None
     content: tuple[int, int] | None  # token range, end exclusive
@@ -44,6 +47,7 @@ class Cue:
 
 
 def find_cues(article: Article) -> list[Cue]:
+    """Every reporting verb outside quotes in the article's body, with its subject and content."""
     cues = []
     for token in article.doc:
         if article.quote_of[token.i] is not None or not article.in_body(token):
@@ -74,6 +78,7 @@ def is_according_to(token: Token) -> bool:
 
 
 def _speaker_token(article: Article, verb: Token) -> Token | None:
+    """The head of the phrase naming who speaks, or None when nobody is named."""
     if verb.lower_ == "according":
         for prep in verb.children:
             for obj in prep.children:
@@ -132,10 +137,6 @@ def _participle_subject(verb: Token) -> Token | None:
     return verb.head if verb.head.pos_ == "PROPN" else None
 
 
-def _same_sentence(article: Article, a: Token, b: Token) -> bool:
-    return article.region(a.idx) == article.region(b.idx) and article.para_of[a.i] == article.para_of[b.i]
-
-
 def _extends_to(article: Article, head: Token, verb: Token) -> bool:
     """Whether `head` heads a constituent of `verb`'s sentence that ends before the verb."""
     return (
@@ -173,14 +174,8 @@ def _left_subject(article: Article, verb: Token) -> Token | None:
             subjects = [c for c in token.children if c.dep_ in SUBJECTS and c.pos_ != "PRON"]
             if subjects and (token.tag_ == "VBN" or any(t.text == "," for t in doc[subjects[0].i : token.i])):
                 return subjects[0]
-        if token.pos_ in {"ADP", "NUM", "VERB"} or token.dep_ in {
-            "npadvmod",
-            "prep",
-            "advmod",
-            "acl",
-            "relcl",
-        }:
-            i = token.left_edge.i - 1
+        if token.pos_ in {"ADP", "NUM", "VERB"} or token.dep_ in _MODIFIERS:
+            i = token.left_edge.i - 1  # step over "on Friday during a press conference"
             continue
         return None
     return None
@@ -262,6 +257,7 @@ def _skip_dateline(article: Article, start: int, end: int) -> int:
 
 
 def _raw_content(article: Article, verb: Token) -> tuple[int, int] | None:
+    """The reported material as the parse gives it, before trimming."""
     if verb.lower_ == "according":
         return _according_content(verb)
     ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -335,15 +331,15 @@ def _preceding_clause(article: Article, verb: Token) -> tuple[int, int] | None:
 
 
 def cue_text(verb: Token) -> str:
+    """The reporting verb as written, with its particle: "said", "pointed out", "called on"."""
     if verb.lower_ == "according":
         return "according to"
+    lemma = verb.lemma_.lower()
     particles = [
         c.text
         for c in verb.children
-        if c.dep_ == "prt" or (verb.lemma_.lower(), c.lower_) in PHRASAL_REPORTING_VERBS
+        if c.dep_ == "prt"
+        or (lemma, c.lower_) in PHRASAL_REPORTING_VERBS
+        or (c.dep_ == "prep" and (lemma, c.lower_) in APPEAL_CONTENT)
     ]
-    if verb.lemma_.lower() in {"call", "urge"} and any(
-        c.dep_ == "prep" and c.lower_ == "on" for c in verb.children
-    ):
-        particles.append("on")
     return " ".join([verb.text, *particles])
