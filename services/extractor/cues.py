@@ -23,6 +23,7 @@ from services.extractor.lexicon import (
     PHRASAL_REPORTING_VERBS,
     QUOTE_ONLY_VERBS,
     REPORTING_VERBS,
+    WITHHOLDING_VERBS,
 )
 from services.extractor.speakers import Speaker
 
@@ -52,6 +53,8 @@ def find_cues(article: Article) -> list[Cue]:
     for token in article.doc:
         if article.quote_of[token.i] is not None or not article.in_body(token):
             continue
+        if _withheld(token):
+            continue
         if is_reporting_verb(token, quoting=True) or is_according_to(token):
             cues.append(Cue(token, _speaker_token(article, token), None))
     reporting = [c for c in cues if c.verb.lemma_.lower() not in QUOTE_ONLY_VERBS]
@@ -71,6 +74,11 @@ def is_reporting_verb(token: Token, quoting: bool = False) -> bool:
     return lemma in REPORTING_VERBS or any(
         (lemma, c.lower_) in PHRASAL_REPORTING_VERBS for c in token.children
     )
+
+
+def _withheld(token: Token) -> bool:
+    """ "declined to say", "refused to comment": a reporting verb that reports nothing."""
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in WITHHOLDING_VERBS
 
 
 def is_according_to(token: Token) -> bool:
@@ -230,7 +238,9 @@ def _content(article: Article, verb: Token, cue_verbs: set[int]) -> tuple[int, i
     while end > start and (_is_trailing_punct(article, doc[end - 1]) or doc[end - 1].pos_ == "CCONJ"):
         end -= 1
     words = sum(1 for t in doc[start:end] if not t.is_punct)
-    return (start, end) if words >= 2 else None
+    if words < 2 or doc[start].lower_ == "whether":  # "declined to say whether ...": a question, no claim
+        return None
+    return start, end
 
 
 def _is_time_phrase(token: Token) -> bool:

@@ -21,6 +21,9 @@ REPORTING_VERBS = frozenset(
 # Verbs that attribute a quote but never report a claim as a clause: "“Why?” she asked".
 QUOTE_ONLY_VERBS = frozenset("ask cry chant exclaim plead scream shout wonder yell".split())
 
+# Verbs that, governing a reporting verb, mean nothing was said: "declined to say".
+WITHHOLDING_VERBS = frozenset("decline refuse fail hesitate".split())
+
 # Reporting verbs that need their particle: "pointed out that ...", "made clear that ...".
 PHRASAL_REPORTING_VERBS = frozenset({("point", "out"), ("make", "clear"), ("spell", "out"), ("lay", "out")})
 

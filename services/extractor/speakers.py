@@ -52,10 +52,15 @@ class _Person:
     title: str | None = None
     affiliation: str | None = None
     aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)  # every description, lower case, for "the press secretary"
 
-    def describe(self, title: list[Token]) -> None:
-        self.title = _clean(_text(title)) or None
-        self.affiliation = _affiliation(title)
+    def describe(self, descriptions: list[list[Token]]) -> None:
+        """Take the first description as title and affiliation; remember all as roles."""
+        for tokens in descriptions:
+            if self.title is None:
+                self.title = _clean(_text(tokens)) or None
+                self.affiliation = _affiliation(tokens)
+            self.roles.append(_clean(_text(tokens)).lower())
 
     def speaker(self) -> Speaker:
         return Speaker(self.name, "person", self.title, self.affiliation, aliases=tuple(self.aliases))
@@ -180,29 +185,31 @@ class SpeakerResolver:
         for ent in sorted(people, key=lambda e: e.start):
             canonical = self._person_of_token.get(ent.start)
             person = self._persons.get(canonical or "")
-            if person and person.title is None and not self._in_quote[ent.start]:
-                person.describe(self._title_of(ent))
+            if person and not self._in_quote[ent.start]:
+                person.describe(self._descriptions_of(ent))
 
-    def _title_of(self, ent: Span) -> list[Token]:
-        """Words describing a named person: before the name, or in an apposition beside it."""
+    def _descriptions_of(self, ent: Span) -> list[list[Token]]:
+        """Words describing a named person: before the name, and in an apposition beside it."""
+        found = []
         first_name_token = _name_tokens(list(ent))[0].i
         before = [t for t in noun_phrase(ent.root) if t.i < ent.start]
         before += [t for t in ent if t.lower_.rstrip(".") in TITLE_WORDS and t.i < first_name_token]
         if before:
-            return sorted(before, key=lambda t: t.i)
+            found.append(sorted(before, key=lambda t: t.i))
         for child in ent.root.rights:
             if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"}:  # not an age: "Iryna Boyko, 52"
-                return _appositive(child)
+                found.append(_appositive(child))
         if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":  # "the foreign minister, Andriy Sybiha"
-            return list(noun_phrase(ent.root.head))
-        return []
+            found.append(list(noun_phrase(ent.root.head)))
+        return [tokens for tokens in found if tokens]
 
     def _index_orgs(self) -> None:
         for chunk in self.doc.noun_chunks:
             head = chunk.root
             if self._in_quote[head.i] or head.pos_ == "PRON":
                 continue
-            if head.ent_type_ in _ORG_LABELS or head.lemma_.lower() in ORG_NOUNS:
+            named = head.ent_type_ in _ORG_LABELS or head.lemma_.lower() in ORG_NOUNS
+            if named or (head.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"NOUN", "PROPN"}):
                 phrase = noun_phrase(head)
                 words = [t.lower_ for t in phrase if not t.is_punct]
                 self._org_phrases.append((head.i, words, _clean(phrase.text)))
@@ -330,13 +337,11 @@ class SpeakerResolver:
         name = _text(name_tokens)
         if len(name_tokens) < 2 and name in self._persons:
             return None
-        title = [t for t in phrase if t.i < name_tokens[0].i]
-        appositions = [c for c in token.children if c.dep_ == "appos"]
-        if not title and appositions:
-            title = _appositive(appositions[0])
+        descriptions = [[t for t in phrase if t.i < name_tokens[0].i]]
+        descriptions += [_appositive(c) for c in token.children if c.dep_ == "appos"]
         if name not in self._persons:
             self._persons[name] = _Person(name)
-            self._persons[name].describe(title)
+            self._persons[name].describe([d for d in descriptions if d])
         if len(name_tokens) > 1 or token.lower_ not in self._surnames:
             self._surnames[token.lower_] = name
         return name
@@ -396,16 +401,22 @@ class SpeakerResolver:
         definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children)
         plural = head.tag_ == "NNS"
         if definite:
-            for _, speaker in reversed(self._timeline):
+            tail = " ".join(words)
+            for _, speaker in reversed(self._timeline):  # the latest holder of the role first
+                if speaker.kind == "person" and self._holds(speaker.name or "", tail):
+                    return speaker
                 title = (speaker.title or "").lower()
-                if speaker.kind in {"person", "anonymous"} and title.split()[-1:] == [head.lower_]:
+                if speaker.kind == "anonymous" and title.split()[-1:] == [head.lower_]:
                     if all(w in title for w in words):
                         return speaker
-            tail = " ".join(words)
             for person in self._persons.values():
-                if person.title and person.title.lower().endswith(tail):
+                if self._holds(person.name, tail):
                     return person.speaker()
         return Speaker(None, "anonymous", _clean(phrase.text) or None, _affiliation(list(phrase)), plural)
+
+    def _holds(self, name: str, role: str) -> bool:
+        person = self._persons.get(name)
+        return person is not None and any(r.endswith(role) for r in person.roles)
 
     def _latest(self, fits: Callable[[Speaker], bool]) -> Speaker | None:
         return self._latest_mention(fits)[1]

@@ -221,6 +221,31 @@ def test_affiliation_comes_from_the_title(nlp: Language) -> None:
     assert berg.speaker_affiliation == "city's military administration"
 
 
+def test_role_from_an_apposition_beside_a_rank(nlp: Language) -> None:
+    text = (
+        "Maj. Gen. Paul Reed, the Pentagon press secretary, said the drone came from the east. "
+        "The press secretary added that two soldiers had been flown to Germany."
+    )
+    first, second = extract(nlp, text)
+    assert first.speaker == second.speaker == "Paul Reed"
+    assert first.speaker_title == "Maj. Gen."
+
+
+def test_refusing_to_say_is_no_statement(nlp: Language) -> None:
+    text = (
+        "He declined to say whether strikes were imminent. The minister did not say whether they would stay."
+    )
+    assert extract(nlp, text) == []
+
+
+def test_definite_mention_of_an_earlier_subject(nlp: Language) -> None:
+    text = (
+        "Iran's mission to the United Nations rejected the claim. The mission said Tehran had no role in it."
+    )
+    s = only(extract(nlp, text))
+    assert s.speaker == "Iran's mission"
+
+
 def test_people_sharing_a_surname_stay_apart(nlp: Language) -> None:
     text = "Lina Haddad said the border was shut. Omar Haddad said the roads were closed."
     assert [s.speaker for s in extract(nlp, text)] == ["Lina Haddad", "Omar Haddad"]
