@@ -114,7 +114,7 @@ def _close_at_attribution(doc: Doc, quote: Quote) -> Quote:
     for token in span:
         if not (is_reporting_verb(token) and token.i - 4 >= span.start):
             continue
-        commas = [t for t in doc[token.i - 4 : token.i] if t.text == ","]
+        commas = [t for t in doc[token.i - 4 : token.i] if t.text == "," and t.idx > quote.start]
         if commas:
             comma = commas[-1]
             return replace(quote, end=comma.idx, outer_end=comma.idx + 1, closed=True)

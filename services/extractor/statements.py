@@ -108,7 +108,8 @@ def _drafts(article: Article, cues: list[Cue]) -> list[_Draft]:
         continued = cue is None and _continues(article, q, drafts)
         if cue is None and not continued and _words(article, quote) < _MIN_UNATTRIBUTED_WORDS:
             continue
-        drafts.append(_Draft(quote.start, quote.end, "direct", cue, continued))
+        if quote.end > quote.start:
+            drafts.append(_Draft(quote.start, quote.end, "direct", cue, continued))
     drafts.sort(key=lambda d: d.start)
     return drafts
 
