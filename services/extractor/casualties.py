@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -127,14 +128,16 @@ def _count(head: Token) -> tuple[str, Amount | None, str | None] | None:
     return None
 
 
-def find_casualties(sent: Span) -> Casualties | None:
-    """Killed and injured counts stated in one sentence, or None if it gives none."""
+def find_casualties(sent: Span, keep: Callable[[Token], bool] = lambda word: True) -> Casualties | None:
+    """Killed and injured counts stated in one sentence, or None if it gives none.
+
+    `keep` chooses the "kill" and "wound" words that count, when a sentence tells of more than one strike."""
     killed: tuple[str, Amount | None, str | None] | None = None
     injured: str | None = None
     for word in sent:
         lemma = word.lemma_.lower()
         is_kill, is_injury = lemma in KILL_LEMMAS, lemma in INJURE_LEMMAS or word.lower_ in INJURE_LEMMAS
-        if not (is_kill or is_injury):
+        if not (is_kill or is_injury) or not keep(word):
             continue
         victims = _victims(word)
         counted = _count(victims) if victims is not None else None

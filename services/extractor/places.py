@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 from schemas.records import Location
 from services.extractor.gazetteer import Gazetteer
 from services.extractor.strike_actors import LOCATION_PREPS, phrase_head
-from services.extractor.strike_mentions import clause
+from services.extractor.strike_mentions import clause, trigger_kind
 
 DIRECTIONS = {
     "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
@@ -55,7 +55,7 @@ def _chunks(sent: Span) -> list[list[Token]]:
 
 def _in_place_position(last: Token, through_possessive: bool) -> bool:
     head = phrase_head(last) if through_possessive else last
-    while head.dep_ == "compound" and head.head is not head:
+    while head.dep_ == "compound" and head.head != head:
         head = head.head
     if head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS | {"on"}:
         return True
@@ -95,10 +95,9 @@ def find_location(
             candidates.append((outside, 1, distance, region, gazetteer.country_of_place(text)))
         elif country:
             # "Russia's strikes" names the attacker; "in Yemen's capital" and "over Russia" name places.
-            loose = (
-                _in_place_position(chunk[-1], through_possessive=True)
-                or phrase_head(chunk[-1]).dep_ == "pobj"
-            )
+            named_for = phrase_head(chunk[-1])
+            loose = _in_place_position(chunk[-1], True) or named_for.dep_ == "pobj"
+            loose = loose and not trigger_kind(named_for)[0]  # "U.S. strikes" names the attacker
             if placed or (loose and country != actor):
                 candidates.append((outside, 2, distance, None, country))
         elif (alias is None or alias.kind not in NOT_PLACE_KINDS) and placed:
@@ -115,6 +114,8 @@ def find_location(
 
 def _other_state(sent: Span, gazetteer: Gazetteer, actor: str | None) -> str | None:
     """A state named anywhere in the sentence that is not the attacker: the victims' country."""
+    if actor is None:
+        return None  # with the attacker unknown, any state named may be the attacker
     for match in gazetteer.find(sent.text, sent.start_char):
         if match.alias.kind in ("country", "demonym") and match.alias.canonical != actor:
             return match.alias.canonical

@@ -43,10 +43,7 @@ STATE_KINDS = {"country", "demonym", "capital", "institution", "leader"}
 
 def phrase_head(token: Token) -> Token:
     """Climb from a modifier to the head of its noun phrase: "Russian" -> "military"."""
-    while (
-        token.dep_ in ("compound", "amod", "poss", "nmod", "det", "case", "nummod")
-        and token.head is not token
-    ):
+    while token.dep_ in ("compound", "amod", "poss", "nmod", "det", "case", "nummod") and token.head != token:
         token = token.head
     return token
 

@@ -33,7 +33,9 @@ PROJECTILES: dict[str, StrikeKind] = {
     "missile": "missile", "rocket": "missile", "drone": "drone strike", "shell": "artillery",
     "mortar": "artillery", "bomb": "airstrike", "barrel": "barrel bomb",
 }  # fmt: skip
-PROJECTILE_VERBS = set("launch fire intercept shoot down destroy drop hit strike land slam".split())
+PROJECTILE_VERBS = set(
+    "launch fire intercept shoot down destroy drop hit strike land slam kill wound".split()
+)
 DEFENCE_VERBS = set("intercept shoot down destroy repel repulse".split())
 # Nouns that report a strike by themselves; others ("attack", "raid") need a kind word ("drone attack").
 STRIKE_NOUNS = {"strike", "airstrike", "air-strike", "bombing", "bombardment", "shelling"}
@@ -107,7 +109,7 @@ def _subject(verb: Token) -> Token | None:
             return child
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp") and verb.head != verb:
         return _subject(verb.head)  # "intercepted and destroyed", "began dropping": the first verb's subject
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "a US aircraft fired on the cars"
@@ -171,7 +173,7 @@ def trigger_kind(token: Token) -> tuple[bool, StrikeKind | None]:
 
 
 def _clause_verb(token: Token) -> Token:
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+    while token.pos_ not in ("VERB", "AUX") and token.head != token:
         token = token.head
     return token
 
@@ -195,7 +197,7 @@ def is_asserted(token: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
         return False
     negated = any(c.dep_ == "neg" for c in verb.children)
-    subject_of_verb = token is not verb and token.dep_ in ("nsubj", "nsubjpass")
+    subject_of_verb = token != verb and token.dep_ in ("nsubj", "nsubjpass")
     if negated and not subject_of_verb:  # "strikes did not hit X" still reports strikes
         return False
     if verb.dep_ in ("ccomp", "xcomp") and any(c.dep_ == "neg" for c in verb.head.children):
@@ -224,7 +226,7 @@ def clause(token: Token) -> set[int]:
 def _date_head(entity: Span) -> Token:
     """The word a date expression modifies: "on Thursday" modifies the verb above "on"."""
     head = entity.root.head
-    while head.head is not head and (head.dep_ == "prep" or head.ent_type_ in ("DATE", "TIME")):
+    while head.head != head and (head.dep_ == "prep" or head.ent_type_ in ("DATE", "TIME")):
         head = head.head
     return head
 
@@ -289,7 +291,7 @@ def mention_targets(token: Token) -> list[str]:
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at", "targeting"):
             heads += [c for c in prep.children if c.dep_ == "pobj"]
-    verbs = [t for t in token.subtree if t.lemma_ in TARGET_VERBS and t is not token]
+    verbs = [t for t in token.subtree if t.lemma_ in TARGET_VERBS and t != token]
     if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in TARGET_VERBS:
         verbs.append(token.head)
     if token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.pos_ == "VERB":

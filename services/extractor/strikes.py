@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from schemas.records import Casualties, Claim, Evidence, Location, Span, Statement, Strike, StrikeKind
 from services.extractor.casualties import find_casualties
@@ -65,22 +65,35 @@ class Group:
         self.campaign = self.campaign or mention.campaign
 
 
+def tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens of one sentence in the dependency tree."""
+    up_a = {t.i: n for n, t in enumerate([a, *a.ancestors])}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in up_a:
+            return n + up_a[t.i]
+    return len(a.sent) * 2
+
+
 def find_mentions(doc: Doc, published_at: date | None) -> list[Mention]:
     gazetteer = load_gazetteer()
     resolver = ActorResolver(doc, gazetteer)
     mentions: list[Mention] = []
     for index, sent in enumerate(doc.sents):
-        casualties: Casualties | None = None
-        for token in sent:
-            found, kind = trigger_kind(token)
-            if not found or not is_asserted(token):
+        triggers = [(t, kind) for t in sent for found, kind in [trigger_kind(t)] if found]
+        for token, kind in triggers:
+            if not is_asserted(token):
                 continue
             actor = next(filter(None, (resolver.actor_in(s) for s in actor_sources(token))), None)
             if actor:
                 resolver.last_actor = actor
-            casualties = casualties or find_casualties(sent)
+
+            def nearest_is_this(word: Token, token: Token = token, triggers: list = triggers) -> bool:
+                # A casualty figure belongs to the strike told closest to it in the sentence's tree.
+                return min(triggers, key=lambda tk: tree_distance(word, tk[0]))[0] == token
+
             when = mention_date(token, published_at)
             location, rank = find_location(sent, token, gazetteer, actor)
+            casualties = find_casualties(sent, nearest_is_this)
             mentions.append(
                 Mention(
                     token,
