@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import AliasChoices, Field, field_validator
+from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -37,6 +38,7 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("REDIS_URL", "SITREP_REDIS_URL"),
         description="Unset: `sitrep up` and the tests start an embedded redis-server",
     )
+    redis_cluster: bool = Field(default=False, description="REDIS_URL points at a Redis Cluster")
     # Every key and stream starts with this. In a Redis Cluster, a hash tag such as "{sitrep}"
     # keeps each read-model update and its checkpoint in one slot (MULTI/EXEC needs that).
     key_prefix: str = "sitrep"
@@ -68,6 +70,16 @@ class Settings(BaseSettings):
         if not value or value.endswith(":"):
             raise ValueError("key_prefix must be non-empty and not end with ':'")
         return value
+
+    @model_validator(mode="after")
+    def _cluster_needs_hash_tag(self) -> Settings:
+        # Appends (stream + its index) and projections (documents + checkpoint) are multi-key
+        # atomic operations: in a cluster every key must hash to one slot.
+        if self.redis_cluster and not re.fullmatch(r"\{[^{}]+\}.*", self.key_prefix):
+            raise ValueError(
+                "with SITREP_REDIS_CLUSTER, SITREP_KEY_PREFIX must start with a hash tag, e.g. {sitrep}"
+            )
+        return self
 
     def key(self, *parts: str) -> str:
         return ":".join((self.key_prefix, *parts))

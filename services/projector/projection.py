@@ -15,6 +15,8 @@ from typing import Any
 
 import structlog
 from redis.asyncio import Redis
+from redis.asyncio.client import Pipeline
+from redis.asyncio.cluster import ClusterPipeline
 from redis.exceptions import WatchError
 
 from schemas.envelope import Event, Producer
@@ -47,6 +49,14 @@ def project(event: Event, entry_id: str, docs: Mapping[str, dict[str, Any] | Non
     return changes
 
 
+async def _read(pipe: Pipeline, keys: list[str]) -> list[str | None]:
+    """Read watched keys: one MGET on a single node; a cluster's transactional pipeline
+    refuses multi-key reads, so there each key is read on its own (same slot, same node)."""
+    if isinstance(pipe, ClusterPipeline):
+        return [await pipe.get(key) for key in keys]
+    return await pipe.mget(keys)
+
+
 class Projector:
     def __init__(self, redis: Redis, settings: Settings, producer: Producer) -> None:
         self._redis = redis
@@ -75,7 +85,7 @@ class Projector:
             async with self._redis.pipeline(transaction=True) as pipe:
                 await pipe.watch(checkpoint_key, *doc_keys)
                 # One round trip for the checkpoint and every document the event touches.
-                current, *values = await pipe.mget([checkpoint_key, *doc_keys])
+                current, *values = await _read(pipe, [checkpoint_key, *doc_keys])
                 if current and entry_tuple(entry_id) <= entry_tuple(current):
                     return False
                 docs = {k: json.loads(v) if v else None for k, v in zip(doc_keys, values, strict=True)}
