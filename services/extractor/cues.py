@@ -94,6 +94,8 @@ def _speaker_token(article: Article, verb: Token) -> Token | None:
                     return obj
         return None
     for child in verb.children:
+        if child.dep_ == "nsubj" and article.quote_of[child.i] is not None:
+            continue  # the parser took a word of the quote for the subject
         if child.dep_ == "nsubj" and child.idx < article.body_start[article.para_of[child.i]]:
             return _left_subject(article, verb)  # "ISLAMABAD — Pakistan's military said": not the city
         if child.dep_ == "nsubj":

@@ -123,17 +123,33 @@ def _straight_role(chunk: str, i: int) -> str:
 
 def _single_marks(chunk: str) -> list[tuple[int, int, str]]:
     """Single marks as primary quotes; an apostrophe sits between letters, a mark does not."""
-    marks = []
+    marks: list[tuple[int, int, str]] = []
     for i, c in enumerate(chunk):
         before = chunk[i - 1] if i else " "
         after = chunk[i + 1] if i + 1 < len(chunk) else " "
         if c in SINGLE_OPEN and not before.isalnum() and before not in ".,;" and after.isalnum():
             marks.append((i, 1, "open"))
         elif c in SINGLE_CLOSE and not before.isspace() and not after.isalnum():
-            if before == "s" and after == " " and not _opened_before(marks):
-                continue  # a plural possessive ("officials' view")
+            if before == "s" and _possessive(chunk, i, marks):
+                continue
             marks.append((i, 1, "close"))
     return marks
+
+
+def _possessive(chunk: str, i: int, marks: list[tuple[int, int, str]]) -> bool:
+    """ "officials' promises": a plural possessive, unless it can only close a quote.
+
+    Inside a whole-sentence quote (one that opened on a capital letter) a mark between
+    an "s" and a lower-case word is taken for an apostrophe; a partial quote ("called
+    them 'terrorists' and left") ends there.
+    """
+    rest = chunk[i + 1 :]
+    if not (rest.startswith(" ") and rest[1:2].islower()):
+        return False
+    if not _opened_before(marks):
+        return True
+    opened_at = marks[-1][0] + 1
+    return chunk[opened_at : opened_at + 1].isupper()
 
 
 def _opened_before(marks: list[tuple[int, int, str]]) -> bool:

@@ -464,6 +464,18 @@ def test_find_quotes_reports_unclosed_quotes_to_the_paragraph_end() -> None:
     assert [q.closed for q in quotes] == [False, True, True]
 
 
+def test_single_quotes_as_primary_marks_with_a_plural_possessive(nlp: Language) -> None:
+    text = "'We won't leave,' said the mayor's aide. 'The officials' promises mean nothing.'"
+    first, second = extract(nlp, text)
+    assert (first.quote, second.quote) == ("We won't leave", "The officials' promises mean nothing")
+    assert second.speaker_title == "mayor's aide" and second.cue is None
+
+
+def test_a_word_of_the_quote_is_never_the_speaker(nlp: Language) -> None:
+    text = "“We lost everything. Our house, our car, our shop,” said Amal Nasser, 52, standing in the rubble."
+    assert only(extract(nlp, text)).speaker == "Amal Nasser"
+
+
 def test_apostrophes_are_not_quote_marks() -> None:
     text = "The officials' convoy reached Yemen's capital and didn't stop."
     assert find_quotes(text, split_paragraphs(text)) == []
