@@ -66,6 +66,7 @@ LIGHT_VERBS = set(
     "use unleash resume escalate broaden".split()
 )
 TARGET_VERBS = set("hit strike target aim bomb destroy pound flatten damage level shell".split())
+DAY_WORDS = {"yesterday", "today", "tonight", "overnight"}
 REPEATED = {"repeatedly", "regularly", "daily", "nightly", "routinely", "frequently"}
 CAMPAIGN_CUES = set(
     "since majority several repeatedly repeated series daily nightly weeks months years year "
@@ -235,9 +236,11 @@ def mention_date(token: Token, published_at: date | None) -> str | None:
     """The date attached to the strike; failing that, one that opens the sentence and is not a report's."""
     attached = attachment(token)
     dates: list[tuple[bool, int, str]] = []
-    for entity in token.sent.ents:
-        if entity.label_ not in ("DATE", "TIME"):
-            continue
+    sent = token.sent
+    expressions = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    # The tagger does not always see these as dates ("hit the city overnight").
+    expressions += [sent.doc[t.i : t.i + 1] for t in sent if t.lower_ in DAY_WORDS and not t.ent_type_]
+    for entity in expressions:
         head = _date_head(entity)
         if head.lemma_ in REPORTING_VERBS and head.i not in attached:
             continue
@@ -342,7 +345,12 @@ def actor_sources(token: Token) -> list[list[Token]]:
     """Where a trigger's actor may be named, best first: its modifiers, its agent, its verb's subject."""
     if token.pos_ == "VERB":
         subject = _subject(token)
-        return [list(subject.subtree)] if subject is not None else []
+        if subject is not None:
+            return [list(subject.subtree)]
+        # No subject parsed ("Assad barrel-bombed ..."): the words before the verb in its clause.
+        left = [t for t in token.sent if t.i < token.i]
+        stop = max((t.i for t in left if t.is_punct and t.text != "-" or t.pos_ == "VERB"), default=-1)
+        return [[t for t in left if t.i > stop]]
     sources = [[t for t in token.subtree if t.i < token.i and t.dep_ != "det"]]
     sources += [list(c.subtree) for prep in token.children if prep.lower_ == "by" for c in prep.children]
     governor = _through_quantity(token)

@@ -89,7 +89,11 @@ def find_mentions(doc: Doc, published_at: date | None) -> list[Mention]:
 
             def nearest_is_this(word: Token, token: Token = token, triggers: list = triggers) -> bool:
                 # A casualty figure belongs to the strike told closest to it in the sentence's tree.
-                return min(triggers, key=lambda tk: tree_distance(word, tk[0]))[0] == token
+                # On a tie the strike inside the kill word's own phrase wins: "an attack killed 40".
+                def closeness(candidate: Token) -> tuple[int, bool]:
+                    return tree_distance(word, candidate), word not in candidate.ancestors
+
+                return min(triggers, key=lambda tk: closeness(tk[0]))[0] == token
 
             when = mention_date(token, published_at)
             location, rank = find_location(sent, token, gazetteer, actor)

@@ -1,0 +1,66 @@
+from datetime import date
+
+import pytest
+
+from services.extractor.dates import resolve_date
+
+FRIDAY = date(2019, 3, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thursday", "2019-03-14"),
+        ("on Tuesday", "2019-03-12"),
+        ("Friday", "2019-03-15"),  # the day of publication itself
+        ("last Friday", "2019-03-08"),
+        ("Wednesday's", "2019-03-13"),
+        ("yesterday", "2019-03-14"),
+        ("overnight", "2019-03-15"),
+        ("this morning", "2019-03-15"),
+        ("last night", "2019-03-14"),
+        ("three days ago", "2019-03-12"),
+    ],
+)
+def test_relative_days_resolve_to_the_most_recent_before_publication(text: str, expected: str) -> None:
+    assert resolve_date(text, FRIDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("last September", "2018-09"),
+        ("last March", "2018-03"),  # said in March: the March of the year before
+        ("in February", "2019-02"),
+        ("earlier this month", "2019-03"),
+        ("last month", "2019-02"),
+        ("since June 2012", "2012-06"),
+        ("began in August 2017", "2017-08"),
+    ],
+)
+def test_months_resolve_to_an_iso_month(text: str, expected: str) -> None:
+    assert resolve_date(text, FRIDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on Oct. 1", "2018-10-01"),  # after the publication day: last year's
+        ("March 2", "2019-03-02"),
+        ("Monday, Jan. 7, 2019", "2019-01-07"),
+        ("4 March", "2019-03-04"),
+        ("Sept. 11, 2001", "2001-09-11"),
+    ],
+)
+def test_calendar_dates(text: str, expected: str) -> None:
+    assert resolve_date(text, FRIDAY) == expected
+
+
+@pytest.mark.parametrize("text", ["for more than a year", "2014", "recent weeks", "the past several years"])
+def test_vague_or_year_only_expressions_give_none(text: str) -> None:
+    assert resolve_date(text, FRIDAY) is None
+
+
+def test_relative_dates_need_a_publication_date() -> None:
+    assert resolve_date("Thursday", None) is None
+    assert resolve_date("July 4, 1990", None) == "1990-07-04"

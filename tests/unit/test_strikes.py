@@ -1,0 +1,255 @@
+"""Strike extraction on sentences written for these tests (not corpus text)."""
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from schemas.records import Span, Statement, Strike
+from services.extractor.strikes import extract_strikes
+
+SATURDAY = date(2021, 5, 15)
+
+
+def strikes(nlp: Language, text: str, published_at: date | None = SATURDAY) -> list[Strike]:
+    return extract_strikes(nlp(text), published_at, [])
+
+
+def only(nlp: Language, text: str, published_at: date | None = SATURDAY) -> Strike:
+    found = strikes(nlp, text, published_at)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# Detection and kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ethiopian jets carried out an airstrike on a market in Tigray.", "airstrike"),
+        ("An Iraqi air raid hit a convoy near the border.", "airstrike"),
+        ("The Nigerian air force bombed a camp in Borno state.", "airstrike"),
+        ("Pakistani drones struck a compound in the tribal areas.", "drone strike"),
+        ("A Russian cruise missile strike destroyed a power station.", "missile"),
+        ("Armenian artillery shelled the village of Talish.", "artillery"),
+        ("Azerbaijani shelling damaged houses in the town.", "artillery"),
+        ("Syrian army helicopters dropped barrel bombs on the district.", "barrel bomb"),
+        ("The Syrian regime carried out a chemical attack on the suburb.", "chemical"),
+        ("Turkish warplanes hit positions of the YPG.", "airstrike"),
+    ],
+)
+def test_detects_each_kind(nlp: Language, text: str, kind: str) -> None:
+    assert only(nlp, text).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said Russian jets would broaden their strikes to the east.",
+        "Chinese aircraft have not been active in the area for weeks.",
+        "The ministry said Egyptian jets did not bomb the camp.",
+        "Reporters asked whether Iran had struck the tanker.",
+        "If Israeli warplanes struck the port, the talks would collapse.",
+        "Venezuela threatened to strike the rebels' bases.",
+        "The army denied that it had carried out any airstrikes in the region.",
+        "Dock workers went on a hunger strike on Tuesday.",
+        "The government struck a deal with the unions, and the minister hit back at critics.",
+        "Farmers were hit hard by the drought.",
+    ],
+)
+def test_skips_hypothetical_negated_and_non_military(nlp: Language, text: str) -> None:
+    assert strikes(nlp, text) == []
+
+
+# Actor
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Moscow bombed rebel positions near Idlib.", "Russia"),
+        ("The Russians struck a hospital in the city.", "Russia"),
+        ("Russian aircraft bombed a bakery.", "Russia"),
+        ("The Kremlin said it struck an arms depot.", "Russia"),
+        ("Assad barrel-bombed the neighbourhood.", "Syria"),
+        ("The Syrian regime shelled the suburb.", "Syria"),
+        ("The IDF struck a tunnel in Rafah.", "Israel"),
+        ("U.S.-led coalition jets carried out airstrikes on ISIL fighters near Raqqa.", "US-led coalition"),
+        ("The Saudi-led coalition bombed a bridge in Hodeidah.", "Saudi-led coalition"),
+        ("ISIS fighters fired rockets at the base.", "Islamic State"),
+    ],
+)
+def test_actor_is_canonical(nlp: Language, text: str, actor: str) -> None:
+    assert only(nlp, text).actor == actor
+
+
+def test_demonym_of_people_is_not_a_state(nlp: Language) -> None:
+    found = strikes(nlp, "Libyan rebels said the jets bombed their camp.")
+    assert all(s.actor != "Libya" for s in found)
+
+
+def test_pronoun_takes_the_nearest_actor(nlp: Language) -> None:
+    strike = only(nlp, "The Pentagon talked with the Russian military after it struck a base in Homs.")
+    assert strike.actor == "Russia"
+
+
+def test_bare_military_refers_to_the_state_named_before(nlp: Language) -> None:
+    text = "The Israeli army confirmed an operation. Later the military struck a warehouse in Khan Younis."
+    assert only(nlp, text).actor == "Israel"
+
+
+# Targets, location, date
+
+
+def test_targets_from_object_and_prepositions(nlp: Language) -> None:
+    strike = only(nlp, "Ukrainian drones hit an oil depot in Bryansk.")
+    assert strike.targets == ["oil depot"]
+    strike = only(nlp, "Israel carried out a strike on a weapons factory in Syria.")
+    assert "weapons factory" in strike.targets
+
+
+def test_region_in_a_compass_direction(nlp: Language) -> None:
+    strike = only(nlp, "Turkish jets struck Kurdish fighters in northern Iraq on Thursday.")
+    assert strike.location.region == "northern Iraq"
+    assert strike.location.country == "Iraq"
+
+
+def test_city_and_its_country(nlp: Language) -> None:
+    strike = only(nlp, "Russian missiles hit a railway station in Kharkiv.")
+    assert strike.location.region == "Kharkiv"
+    assert strike.location.country == "Ukraine"
+
+
+def test_capital_in_apposition(nlp: Language) -> None:
+    strike = only(nlp, "An Emirati airstrike hit a school in Libya's capital, Tripoli.")
+    assert strike.location.country == "Libya"
+    assert strike.location.region == "Tripoli"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian jets bombed the town on Thursday.", "2021-05-13"),
+        ("Russian jets bombed the town yesterday.", "2021-05-14"),
+        ("Russian jets bombed the town on Oct. 1.", "2020-10-01"),
+        ("Russian drones hit the city overnight.", "2021-05-15"),
+        ("Thursday's Russian airstrikes destroyed the bridge.", "2021-05-13"),
+    ],
+)
+def test_dates(nlp: Language, text: str, expected: str) -> None:
+    assert only(nlp, text).date == expected
+
+
+def test_report_date_is_not_the_strike_date(nlp: Language) -> None:
+    strike = only(nlp, "The minister on Friday condemned the Russian airstrikes on the city.")
+    assert strike.date is None
+
+
+def test_campaign_with_a_start_month(nlp: Language) -> None:
+    strike = only(nlp, "Russia launched an air campaign in Syria last September.")
+    assert strike.campaign
+    assert strike.date == "2020-09"
+    strike = only(nlp, "The Saudi-led coalition has conducted thousands of airstrikes since March 2015.")
+    assert strike.campaign
+    assert strike.date == "2015-03"
+
+
+def test_single_strike_is_not_a_campaign(nlp: Language) -> None:
+    assert not only(nlp, "An Israeli strike hit a car in Gaza City on Monday.").campaign
+
+
+# Casualties and claims
+
+
+def test_casualties_of_the_strike(nlp: Language) -> None:
+    strike = only(nlp, "A Russian missile strike on the city killed at least 17 people, officials said.")
+    assert strike.casualties is not None
+    assert strike.casualties.killed == "at least 17"
+    assert strike.casualties.killed_min == 17
+
+
+def test_casualties_go_to_the_strike_that_caused_them(nlp: Language) -> None:
+    text = (
+        "Iraqi helicopters bombed a village on Saturday, a day after a suspected Syrian chemical attack "
+        "on a nearby town killed 40 people."
+    )
+    found = {s.actor: s for s in strikes(nlp, text)}
+    assert found["Syria"].casualties is not None and found["Syria"].casualties.killed == "40"
+    assert found["Iraq"].casualties is None
+
+
+def test_claims_record_who_says_what(nlp: Language) -> None:
+    text = (
+        "Health officials said an Israeli strike hit a clinic in Gaza City on Friday. "
+        "The Israeli military said it struck a militant command post."
+    )
+    strike = only(nlp, text)
+    assert {c.by for c in strike.claims} == {"Health officials", "The Israeli military"}
+    assert any("command post" in c.says for c in strike.claims)
+
+
+def test_statements_name_the_source_of_a_quote(nlp: Language) -> None:
+    text = '"Russian jets bombed our hospital," Dr Sami Haddad said.'
+    doc = nlp(text)
+    quote = "Russian jets bombed our hospital,"
+    statement = Statement(
+        speaker="Sami Haddad", kind="direct", quote=quote, span=Span(start=1, end=1 + len(quote))
+    )
+    strike = extract_strikes(doc, SATURDAY, [statement])[0]
+    assert strike.claims[0].by == "Sami Haddad"
+
+
+# Consolidation
+
+
+def test_every_mention_of_one_strike_makes_one_record(nlp: Language) -> None:
+    text = (
+        "Russian jets bombed a market in Aleppo on Thursday, killing 12 people. "
+        "The strike also wounded 30, medics said. "
+        "Moscow said its aircraft had hit a rebel arms depot."
+    )
+    strike = only(nlp, text)
+    assert strike.actor == "Russia"
+    assert strike.date == "2021-05-13"
+    assert len(strike.evidence) == 3
+    assert strike.casualties is not None and strike.casualties.injured == "30"
+    assert "rebel arms depot" in strike.targets
+
+
+def test_different_days_are_different_strikes(nlp: Language) -> None:
+    text = (
+        "Russian jets bombed Idlib on Thursday. Earlier this month, Russian jets had bombed a school in Hama."
+    )
+    dates = sorted(s.date or "" for s in strikes(nlp, text))
+    assert dates == ["2021-05", "2021-05-13"]
+
+
+def test_an_unattributed_mention_joins_the_strike_it_follows(nlp: Language) -> None:
+    text = "A Russian ballistic missile struck the city of Dnipro. The missile hit a block on Friday."
+    strike = only(nlp, text)
+    assert strike.date == "2021-05-14"
+    assert strike.kind == "missile"
+
+
+def test_kindred_kinds_merge_to_the_most_specific(nlp: Language) -> None:
+    text = "Witnesses said an air strike hit two cars. They suspected an American drone strike."
+    strike = only(nlp, text)
+    assert (strike.actor, strike.kind) == ("United States", "drone strike")
+
+
+def test_different_actors_stay_apart(nlp: Language) -> None:
+    text = "Russian missiles hit Kyiv on Friday. Ukrainian drones struck a refinery in Russia overnight."
+    assert {(s.actor, s.kind) for s in strikes(nlp, text)} == {
+        ("Russia", "missile"),
+        ("Ukraine", "drone strike"),
+    }
+
+
+def test_no_strike_without_an_actor(nlp: Language) -> None:
+    assert strikes(nlp, "The strike destroyed the bridge.") == []
+
+
+def test_works_without_publication_date(nlp: Language) -> None:
+    strike = only(nlp, "Russian jets bombed the town on Thursday.", published_at=None)
+    assert strike.date is None
