@@ -100,7 +100,7 @@ def _drafts(article: Article, cues: list[Cue]) -> list[_Draft]:
                 quote_cue[q] = cue
             continue
         absorbed |= inside
-        drafts.append(_Draft(doc[start].idx, _end_char(doc, end), "indirect", cue))
+        drafts.append(_Draft(*_whole_quotes(article, start, end), "indirect", cue))
     for q, quote in enumerate(article.quotes):
         if q in absorbed:
             continue
@@ -112,6 +112,17 @@ def _drafts(article: Article, cues: list[Cue]) -> list[_Draft]:
             drafts.append(_Draft(quote.start, quote.end, "direct", cue, continued))
     drafts.sort(key=lambda d: d.start)
     return drafts
+
+
+def _whole_quotes(article: Article, start: int, end: int) -> tuple[int, int]:
+    """Character span of a token range, widened so that a quote it cuts keeps both marks."""
+    first, last = article.quote_of[start], article.quote_of[end - 1]
+    start_char, end_char = article.doc[start].idx, _end_char(article.doc, end)
+    if first is not None:
+        start_char = min(start_char, article.quotes[first].outer_start)
+    if last is not None:
+        end_char = max(end_char, article.quotes[last].outer_end)
+    return start_char, end_char
 
 
 def _end_char(doc: Doc, end: int) -> int:
