@@ -23,6 +23,7 @@ from services.extractor.lexicon import (
     PHRASAL_REPORTING_VERBS,
     QUOTE_ONLY_VERBS,
     REPORTING_VERBS,
+    SPEAKING_NOUNS,
     WITHHOLDING_VERBS,
 )
 from services.extractor.speakers import Speaker
@@ -82,7 +83,22 @@ def _withheld(token: Token) -> bool:
 
 
 def is_according_to(token: Token) -> bool:
-    return token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
+    """ "according to the ministry", but not "according to plan": the object must be able to speak."""
+    if token.lower_ != "according":
+        return False
+    for prep in token.children:
+        if prep.lower_ == "to":
+            return any(_can_speak(obj) for obj in prep.children if obj.dep_ == "pobj")
+    return False
+
+
+def _can_speak(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return (
+        token.pos_ in {"PROPN", "PRON"}
+        or token.ent_type_ not in {"", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+        or lemma in SPEAKING_NOUNS
+    )
 
 
 def _speaker_token(article: Article, verb: Token) -> Token | None:

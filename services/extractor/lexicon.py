@@ -122,3 +122,6 @@ ABBREVIATIONS = frozenset(
         "vs jan feb mar apr aug sept sep oct nov dec"
     ).split()
 )
+
+# Common nouns that can be a source after "according to": people, bodies and documents.
+SPEAKING_NOUNS = ANONYMOUS_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS | GENERIC_ORG_NOUNS | TITLE_WORDS

@@ -149,6 +149,11 @@ def test_according_to_a_document_speaks_for_its_author(nlp: Language) -> None:
     assert s.speaker == "UNICEF"
 
 
+def test_according_to_plan_names_no_source(nlp: Language) -> None:
+    s = only(extract(nlp, "The Kremlin said that the operation was going according to plan."))
+    assert (s.speaker, s.cue) == ("Kremlin", "said")
+
+
 def test_dateline_is_not_part_of_the_claim(nlp: Language) -> None:
     s = only(
         extract(nlp, "MOSUL, Iraq — A car bomb killed nine people at a checkpoint, police officials said.")
