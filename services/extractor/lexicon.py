@@ -34,7 +34,7 @@ GERUND_CONTENT = frozenset({"deny", "admit", "acknowledge", "confirm"})
 # Appeals whose content runs from the object to the infinitive: "called on residents to donate blood".
 APPEAL_CONTENT = frozenset({("call", "on"), ("urge", "on")})
 # Appeals whose object is direct: "urged both sides to return to talks".
-APPEAL_VERBS = frozenset({"urge", "implore", "exhort"})
+APPEAL_VERBS = frozenset({"urge", "warn"})
 
 # Words that may stand before a name as a title, or form a role ("the press secretary").
 TITLE_WORDS = frozenset(
