@@ -9,14 +9,14 @@ makes delivery at-least-once.
 from __future__ import annotations
 
 from faststream import AckPolicy, FastStream
-from faststream.redis import RedisBroker, StreamSub
+from faststream.redis import StreamSub
 from faststream.redis.annotations import RedisStreamMessage
 from prometheus_client import Counter, start_http_server
 
 from services.common.event_store import EventStore, ensure_group
-from services.common.logging import FASTSTREAM_MESSAGE_LEVEL, faststream_logger
+from services.common.logging import faststream_logger
 from services.common.producer import producer
-from services.common.redis_client import connect
+from services.common.redis_client import connect, make_broker
 from services.common.settings import Settings
 from services.extractor.handler import ExtractorDeps, Outcome, handle_article_entry
 from services.extractor.nlp import load_nlp
@@ -27,9 +27,7 @@ ENTRIES = Counter("sitrep_extractor_entries_total", "Entries of the articles str
 def build_app(settings: Settings) -> FastStream:
     streams = settings.streams
     group, consumer = settings.extractor_group, settings.consumer_name
-    broker = RedisBroker(
-        settings.require_redis_url(), logger=faststream_logger(), log_level=FASTSTREAM_MESSAGE_LEVEL
-    )
+    broker = make_broker(settings)
     redis = connect(settings)
     deps = ExtractorDeps(
         settings=settings,

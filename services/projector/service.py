@@ -22,10 +22,9 @@ from prometheus_client import CollectorRegistry, Counter
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from services.common.logging import FASTSTREAM_MESSAGE_LEVEL, faststream_logger
 from services.common.metrics import StreamGauges
 from services.common.producer import producer
-from services.common.redis_client import connect
+from services.common.redis_client import connect, make_broker
 from services.common.settings import Settings
 from services.projector.projection import Projector
 
@@ -78,9 +77,7 @@ def build_runtime(settings: Settings) -> ProjectorRuntime:
         applied=Counter(
             "sitrep_projected_entries_total", "Entries applied to read models", ["stream"], registry=registry
         ),
-        broker=RedisBroker(
-            settings.require_redis_url(), logger=faststream_logger(), log_level=FASTSTREAM_MESSAGE_LEVEL
-        ),
+        broker=make_broker(settings),
     )
 
 
