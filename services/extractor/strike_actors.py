@@ -68,6 +68,16 @@ class ActorResolver:
         self.gazetteer = gazetteer
         self.matches = gazetteer.find(doc.text)
         self.last_actor: str | None = None  # the actor of the previous strike mention
+        self.groups = {m.alias.canonical for m in self.matches if m.alias.kind == "group"}
+
+    def actor_of(self, sources: list[list[Token]]) -> str | None:
+        """The actor of the first source that names one; a country name as modifier only as a last resort."""
+        for place_names in (False, True):
+            for source in sources:
+                actor = self.actor_in(source, place_names)
+                if actor:
+                    return actor
+        return None
 
     def _token_at(self, match: AliasMatch) -> Token | None:
         span = self.doc.char_span(match.start, match.end, alignment_mode="expand")
@@ -80,21 +90,31 @@ class ActorResolver:
         token = self._token_at(match)
         return token is None or phrase_head(token).lower_ not in NON_STATE_HEADS
 
-    def actor_in(self, tokens: Iterable[Token]) -> str | None:
-        """The first actor named in these tokens; a pronoun or force noun is resolved from context."""
+    def actor_in(self, tokens: Iterable[Token], place_names: bool = True) -> str | None:
+        """The first actor named in these tokens; a pronoun or force noun is resolved from context.
+
+        With `place_names` False, a country name used as a modifier is passed over: in "Somalia
+        airstrike" it is where the strike fell, in "Israel strike" who struck, and only other clues tell."""
         tokens = sorted(tokens, key=lambda t: t.i)
         if not tokens:
             return None
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         for match in self.matches:
             if start <= match.start and match.end <= end and self._state_actor(match):
-                return match.alias.canonical
+                if place_names or not self._place_modifier(match):
+                    return match.alias.canonical
         for token in tokens:
             if token.lower_ in PRONOUNS and token.pos_ == "PRON":
                 return self.antecedent(token, personal=token.lower_ in PERSONAL_PRONOUNS)
-        if any(t.lower_ in FORCE_NOUNS for t in tokens):
+        if any(
+            t.lower_ in FORCE_NOUNS and t.dep_ not in ("compound", "amod") for t in tokens
+        ):  # not "artillery fire"
             return self.antecedent(tokens[0], states_only=True)
         return None
+
+    def _place_modifier(self, match: AliasMatch) -> bool:
+        token = self._token_at(match)
+        return match.alias.kind == "country" and token is not None and token.dep_ == "compound"
 
     def antecedent(self, token: Token, personal: bool = False, states_only: bool = False) -> str | None:
         """The nearest earlier actor, in this sentence or the two before, that is not a place or a target."""

@@ -36,10 +36,11 @@ PROJECTILES: dict[str, StrikeKind] = {
 PROJECTILE_VERBS = set(
     "launch fire intercept shoot down destroy drop hit strike land slam kill wound".split()
 )
+HARM_VERBS = set("kill wound injure destroy damage eliminate target hit".split())
 DEFENCE_VERBS = set("intercept shoot down destroy repel repulse".split())
 # Nouns that report a strike by themselves; others ("attack", "raid") need a kind word ("drone attack").
 STRIKE_NOUNS = {"strike", "airstrike", "air-strike", "bombing", "bombardment", "shelling"}
-QUALIFIED_NOUNS = {"attack", "raid", "hit", "barrage", "campaign", "assault"}
+QUALIFIED_NOUNS = {"attack", "raid", "hit", "barrage", "campaign", "assault", "fire"}
 NOT_MILITARY = set(
     "hunger general labor labour worker workers union teacher suicide car truck roadside terror "
     "terrorist lucky".split()
@@ -63,7 +64,7 @@ REPORTING_VERBS = set(
 )
 LIGHT_VERBS = set(
     "carry conduct launch deliver do make order stage mount begin step intensify continue drop fire "
-    "use unleash resume escalate broaden".split()
+    "use unleash resume escalate broaden open".split()
 )
 TARGET_VERBS = set("hit strike target aim bomb destroy pound flatten damage level shell".split())
 DAY_WORDS = {"yesterday", "today", "tonight", "overnight"}
@@ -163,7 +164,9 @@ def trigger_kind(token: Token) -> tuple[bool, StrikeKind | None]:
     if lemma == "shell":
         return bool(objects), "artillery"
     if lemma in ("strike", "hit"):
-        if any(c.dep_ == "prt" for c in token.children) or subject is None or not objects:
+        # Headlines parse "X strike on Y" as a verb with "on" and no object.
+        on = lemma == "strike" and any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children)
+        if any(c.dep_ == "prt" for c in token.children) or subject is None or not (objects or on):
             return False, None
         if trigger_kind(subject)[0]:
             return False, None  # "an Israeli strike hit a school": the noun is the mention
@@ -357,6 +360,11 @@ def actor_sources(token: Token) -> list[list[Token]]:
     head = governor.head
     if governor.dep_ == "pobj" and head.lower_ == "with":
         head = head.head
+    if governor.dep_ == "pobj" and head.lower_ in ("in", "by"):
+        harm = _clause_verb(head)  # "the army said it killed 30 fighters in an airstrike"
+        subject = _subject(harm) if harm.lemma_ in HARM_VERBS else None
+        if subject is not None:
+            sources.append(list(subject.subtree))
     if token.lemma_ in PROJECTILES and head.lemma_ in DEFENCE_VERBS:
         return [s for s in sources if s]  # whoever shoots a drone down is not the one who sent it
     if (

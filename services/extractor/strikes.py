@@ -83,7 +83,9 @@ def find_mentions(doc: Doc, published_at: date | None) -> list[Mention]:
         for token, kind in triggers:
             if not is_asserted(token):
                 continue
-            actor = next(filter(None, (resolver.actor_in(s) for s in actor_sources(token))), None)
+            actor = resolver.actor_of(actor_sources(token))
+            if actor in resolver.groups and token.lemma_ in ("bombing", "bomb"):
+                continue  # an armed group's "bombings" are explosions on the ground, not air strikes
             if actor:
                 resolver.last_actor = actor
 

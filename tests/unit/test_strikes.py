@@ -253,3 +253,22 @@ def test_no_strike_without_an_actor(nlp: Language) -> None:
 def test_works_without_publication_date(nlp: Language) -> None:
     strike = only(nlp, "Russian jets bombed the town on Thursday.", published_at=None)
     assert strike.date is None
+
+
+def test_country_name_before_the_strike_may_be_where_it_fell(nlp: Language) -> None:
+    strike = only(nlp, "The Kenyan army says it killed 12 militants in Somalia airstrike")
+    assert strike.actor == "Kenya"
+    assert strike.location.country == "Somalia"
+
+
+def test_country_name_before_the_strike_is_the_attacker_without_other_clues(nlp: Language) -> None:
+    assert only(nlp, "Iran strike on border post kills three").actor == "Iran"
+
+
+def test_an_armed_groups_bombings_are_not_air_strikes(nlp: Language) -> None:
+    assert strikes(nlp, "Boko Haram has carried out a number of bombings in Maiduguri.") == []
+
+
+def test_artillery_fire(nlp: Language) -> None:
+    strike = only(nlp, "Indian troops opened mortar fire on Pakistani posts in Kashmir on Thursday.")
+    assert (strike.actor, strike.kind) == ("India", "artillery")
