@@ -35,6 +35,7 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 _FINITE = {"VBD", "VBZ", "VBP"}
 _NOMINAL = {"DET", "ADJ", "NOUN", "PROPN", "CCONJ", "PART", "NUM"}
 _MODIFIERS = {"npadvmod", "prep", "advmod", "acl", "relcl"}
+_QUESTION_WORDS = {"whether", "what", "how", "why", "where", "when", "who"}
 _REASON_MARKS = {"because", "since", "although", "though", "unless", "while", "as"}
 
 
@@ -245,6 +246,8 @@ def _content(article: Article, verb: Token, cue_verbs: set[int]) -> tuple[int, i
         end -= 1
     if start <= verb.i < end and verb.lower_ != "according":
         start = verb.i + 1  # "which it said was aimed at ...": the clause is what follows the verb
+    if start < end and start > verb.i and doc[start].lower_ in _QUESTION_WORDS:
+        return None  # "declined to say whether ...", "described what he saw": a question, not a claim
     # A nested reporting verb ends this clause: "he suspected ..., saying ...".
     for i in range(start + 1, end):
         if i != verb.i and i in cue_verbs and doc[i].dep_ in {"advcl", "conj", "relcl"}:
@@ -256,9 +259,7 @@ def _content(article: Article, verb: Token, cue_verbs: set[int]) -> tuple[int, i
     while end > start and (_is_trailing_punct(article, doc[end - 1]) or doc[end - 1].pos_ == "CCONJ"):
         end -= 1
     words = sum(1 for t in doc[start:end] if not t.is_punct)
-    if words < 2 or doc[start].lower_ == "whether":  # "declined to say whether ...": a question, no claim
-        return None
-    return start, end
+    return (start, end) if words >= 2 else None
 
 
 def _is_time_phrase(token: Token) -> bool:

@@ -15,7 +15,7 @@ DOUBLE_CLOSE = {"\u201d", "\u00bb"}
 SINGLE_OPEN = {"\u2018", "'"}
 SINGLE_CLOSE = {"\u2019", "'"}
 _PAIRED_SINGLES = ("\u2018\u2018", "\u2019\u2019", "``", "''")
-_FINAL = ".!?\u2026"
+_FINAL = ".!?:\u2026"  # a colon ends a paragraph that introduces a quote below it
 _CLOSERS = "\"'\u201d\u2019\u00bb)]"
 
 
@@ -51,7 +51,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 
 def _ends_like_prose(line: str) -> bool:
     core = line.rstrip(_CLOSERS + " ")
-    return bool(core) and core[-1] in _FINAL or line[-1] in ".!?"
+    return bool(core) and core[-1] in _FINAL or line[-1] in ".!?:"
 
 
 def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:

@@ -165,7 +165,21 @@ def _attribute_quotes(article: Article, cues: list[Cue]) -> dict[int, Cue]:
             found[q] = min(
                 candidates, key=lambda c: (not _governs(article, c.verb, q), _distance(c.verb, quote))
             )
+        elif (introducer := _introducer(article, quote, cues)) is not None:
+            found[q] = introducer
     return found
+
+
+def _introducer(article: Article, quote: Quote, cues: list[Cue]) -> Cue | None:
+    """The verb of a paragraph ending in a colon, for a quote opening the next: "He described it:"."""
+    para = article.paragraphs[quote.paragraph]
+    if quote.outer_start != para.start or quote.paragraph == 0:
+        return None
+    before = article.paragraphs[quote.paragraph - 1]
+    if not article.text[before.start : before.end].endswith(":"):
+        return None
+    last = [c for c in cues if article.para_of[c.verb.i] == quote.paragraph - 1 and c.content is None]
+    return last[-1] if last else None
 
 
 def _governs(article: Article, verb: Token, q: int) -> bool:

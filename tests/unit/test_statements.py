@@ -86,6 +86,15 @@ def test_multi_paragraph_quote_after_a_named_speaker(nlp: Language) -> None:
     assert (second.speaker, second.cue, second.kind) == ("Tomas Berg", None, "direct")
 
 
+def test_paragraph_ending_in_a_colon_introduces_the_quote_below(nlp: Language) -> None:
+    text = (
+        "Omar Haddad, a nurse at the clinic, described what he saw:\n\n"
+        "“There were bodies everywhere. Nobody could help them.”"
+    )
+    s = only(extract(nlp, text))
+    assert (s.speaker, s.cue, s.kind) == ("Omar Haddad", "described", "direct")
+
+
 def test_clause_that_is_mostly_quotation_is_reported_as_the_quote(nlp: Language) -> None:
     s = only(
         extract(nlp, 'The ministry replied that the targets were "arms depots, command posts and bunkers."')
