@@ -7,7 +7,8 @@ from spacy.tokens import Span, Token
 from schemas.records import Location
 from services.extractor.gazetteer import Gazetteer
 from services.extractor.strike_actors import LOCATION_PREPS, phrase_head
-from services.extractor.strike_mentions import clause, trigger_kind
+from services.extractor.strike_arguments import clause
+from services.extractor.strike_mentions import trigger_kind
 
 DIRECTIONS = {
     "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",

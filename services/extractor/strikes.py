@@ -21,15 +21,8 @@ from services.extractor.claims import claim_for
 from services.extractor.gazetteer import load_gazetteer
 from services.extractor.places import find_location
 from services.extractor.strike_actors import ActorResolver
-from services.extractor.strike_mentions import (
-    Mention,
-    actor_sources,
-    is_asserted,
-    is_campaign,
-    mention_date,
-    mention_targets,
-    trigger_kind,
-)
+from services.extractor.strike_arguments import actor_sources, is_campaign, mention_date, mention_targets
+from services.extractor.strike_mentions import Mention, is_asserted, trigger_kind
 
 # Kinds that may be one strike told differently: a drone fires a missile, an "air strike" is a drone's.
 FAMILY = {"airstrike": "air", "drone strike": "air", "missile": "air", "artillery": "artillery",

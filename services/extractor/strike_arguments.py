@@ -1,0 +1,203 @@
+"""What a strike mention says besides its kind: when, whose campaign, what it hit, who did it.
+
+Each function reads the dependency tree around one trigger of `strike_mentions`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from services.extractor.dates import resolve_date
+from services.extractor.strike_mentions import (
+    PROJECTILES,
+    REPORTING_VERBS,
+    clause_verb,
+    objects_of,
+    subject_of,
+    through_quantity,
+)
+
+HARM_VERBS = set("kill wound injure destroy damage eliminate target hit".split())
+DEFENCE_VERBS = set("intercept shoot down destroy repel repulse".split())
+LIGHT_VERBS = set(
+    "carry conduct launch deliver do make order stage mount begin step intensify continue drop fire "
+    "use unleash resume escalate broaden open".split()
+)
+TARGET_VERBS = set("hit strike target aim bomb destroy pound flatten damage level shell".split())
+DAY_WORDS = {"yesterday", "today", "tonight", "overnight"}
+REPEATED = {"repeatedly", "regularly", "daily", "nightly", "routinely", "frequently"}
+CAMPAIGN_CUES = set(
+    "since majority several repeatedly repeated series daily nightly weeks months years year "
+    "ongoing wave waves campaign".split()
+)
+
+
+def attachment(token: Token) -> set[int]:
+    """Token indices whose modifiers describe the strike itself, not the report of it."""
+    indices = {t.i for t in token.subtree}
+    for ancestor in token.ancestors:
+        if ancestor.lemma_ in REPORTING_VERBS:
+            break
+        indices.add(ancestor.i)
+        if ancestor.pos_ in ("VERB", "AUX"):
+            break
+    return indices
+
+
+def clause(token: Token) -> set[int]:
+    """Token indices of the clause that tells the strike: where its place and targets are named."""
+    verb = token if token.pos_ == "VERB" else next((a for a in token.ancestors if a.pos_ == "VERB"), token)
+    return {t.i for t in (token if verb.lemma_ in REPORTING_VERBS else verb).subtree}
+
+
+def _date_head(entity: Span) -> Token:
+    """The word a date expression modifies: "on Thursday" modifies the verb above "on"."""
+    head = entity.root.head
+    while head.head != head and (head.dep_ == "prep" or head.ent_type_ in ("DATE", "TIME")):
+        head = head.head
+    return head
+
+
+def mention_date(token: Token, published_at: date | None) -> str | None:
+    """The date attached to the strike; failing that, one that opens the sentence and is not a report's."""
+    attached = attachment(token)
+    dates: list[tuple[bool, int, str]] = []
+    sent = token.sent
+    expressions = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    # The tagger does not always see these as dates ("hit the city overnight").
+    expressions += [sent.doc[t.i : t.i + 1] for t in sent if t.lower_ in DAY_WORDS and not t.ent_type_]
+    for entity in expressions:
+        head = _date_head(entity)
+        if head.lemma_ in REPORTING_VERBS and head.i not in attached:
+            continue
+        # A date that opens the sentence ("Then this morning, ...") frames all of it.
+        lead = token.doc[token.sent.start : entity.start]
+        opening = all(t.is_punct or t.pos_ in ("ADV", "CCONJ") for t in lead)
+        if head.i not in attached and not opening:
+            continue
+        resolved = resolve_date(entity.text, published_at)
+        if resolved:
+            dates.append((head.i not in attached, abs(entity.start - token.i), resolved))
+    return min(dates)[2] if dates else None
+
+
+def is_campaign(token: Token, date_value: str | None) -> bool:
+    if token.lemma_ == "campaign" or token.head.lemma_ == "campaign":
+        return True
+    verb = clause_verb(token)
+    scope = {t.lower_ for t in verb.subtree} | {t.lemma_ for t in verb.subtree}
+    if scope & REPEATED:  # "has struck Lebanon repeatedly since October"
+        return True
+    plural = token.tag_ == "NNS" or any(o.tag_ == "NNS" for o in objects_of(token))
+    progressive = any(c.lower_ == "been" for c in verb.children) and verb.tag_ == "VBG"
+    started = bool(scope & {"begin", "start", "launch"}) and date_value is not None and len(date_value) == 7
+    return plural and (bool(scope & CAMPAIGN_CUES) or progressive or started)
+
+
+def _phrase(token: Token) -> str:
+    """A target's words: the noun with its modifiers and "of" phrases, without clauses or appositions."""
+    keep = [token]
+    for child in token.children:
+        if child.dep_ in ("det", "poss") and child.i < token.i:
+            continue
+        if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advmod") or (
+            child.dep_ == "prep" and child.lower_ != "of"
+        ):
+            continue
+        keep += list(child.subtree)
+    keep.sort(key=lambda t: t.i)
+    return "".join(t.text_with_ws for t in keep).strip()
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    return [token, *[c for c in token.children if c.dep_ == "conj"]]
+
+
+def mention_targets(token: Token) -> list[str]:
+    heads: list[Token] = []
+    if token.pos_ == "VERB":
+        heads += [c for c in token.children if c.dep_ == "dobj"]
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at", "targeting"):
+            heads += [c for c in prep.children if c.dep_ == "pobj"]
+    verbs = [t for t in token.subtree if t.lemma_ in TARGET_VERBS and t != token]
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in TARGET_VERBS:
+        verbs.append(token.head)
+    if token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.pos_ == "VERB":
+        verbs.append(token.head.head)  # "struck the rebels with airstrikes"
+    governor = through_quantity(token)
+    if governor.dep_ == "dobj" and governor.head.lemma_ in LIGHT_VERBS:
+        for prep in governor.head.children:  # "fired rockets at the town", "carried out strikes on it"
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at"):
+                heads += [c for c in prep.children if c.dep_ == "pobj"]
+    for verb in verbs:
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue
+        heads += [c for c in verb.children if c.dep_ == "dobj"]
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "against")):
+            for obj in prep.children:
+                heads += [obj] if obj.dep_ == "pobj" else [c for c in obj.children if c.dep_ == "dobj"]
+    targets = []
+    for head in heads:
+        for target in _with_conjuncts(head):
+            if target.lower_ in ("them", "they"):
+                target = _plural_antecedent(target, token) or target
+            if target.pos_ != "PRON" and target.ent_type_ not in ("DATE", "TIME"):
+                targets.append(_phrase(target))
+    return list(dict.fromkeys(t for t in targets if t))
+
+
+def _plural_antecedent(pronoun: Token, trigger: Token) -> Token | None:
+    """The plural noun "them" stands for, in this sentence or the one before ("civilians ... bombed them")."""
+    doc = pronoun.doc
+    sentences = list(doc.sents)
+    index = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
+    start = sentences[max(0, index - 1)].start
+    own = {t.i for t in trigger.subtree}
+    for token in reversed(doc[start : pronoun.i]):
+        if token.tag_ not in ("NNS", "NNPS") or token.dep_ == "compound" or token.i in own:
+            continue
+        if token.ent_type_ in ("NORP", "GPE"):
+            continue
+        # An apposition restates the noun before it: "civilians, his own people" are the civilians.
+        before = token.left_edge.i - 1
+        if before - 1 >= start and doc[before].text == "," and doc[before - 1].tag_ in ("NNS", "NNPS"):
+            return doc[before - 1]
+        return token
+    return None
+
+
+def actor_sources(token: Token) -> list[list[Token]]:
+    """Where a trigger's actor may be named, best first: its modifiers, its agent, its verb's subject."""
+    if token.pos_ == "VERB":
+        subject = subject_of(token)
+        if subject is not None:
+            return [list(subject.subtree)]
+        # No subject parsed ("Assad barrel-bombed ..."): the words before the verb in its clause.
+        left = [t for t in token.sent if t.i < token.i]
+        stop = max((t.i for t in left if t.is_punct and t.text != "-" or t.pos_ == "VERB"), default=-1)
+        return [[t for t in left if t.i > stop]]
+    sources = [[t for t in token.subtree if t.i < token.i and t.dep_ != "det"]]
+    sources += [list(c.subtree) for prep in token.children if prep.lower_ == "by" for c in prep.children]
+    governor = through_quantity(token)
+    head = governor.head
+    if governor.dep_ == "pobj" and head.lower_ == "with":
+        head = head.head
+    if governor.dep_ == "pobj" and head.lower_ in ("in", "by"):
+        harm = clause_verb(head)  # "the army said it killed 30 fighters in an airstrike"
+        subject = subject_of(harm) if harm.lemma_ in HARM_VERBS else None
+        if subject is not None:
+            sources.append(list(subject.subtree))
+    if token.lemma_ in PROJECTILES and head.lemma_ in DEFENCE_VERBS:
+        return [s for s in sources if s]  # whoever shoots a drone down is not the one who sent it
+    if (
+        governor.dep_ in ("dobj", "pobj", "attr")
+        and head.pos_ == "VERB"
+        and head.lemma_ in LIGHT_VERBS | TARGET_VERBS
+    ):
+        subject = subject_of(head)
+        if subject is not None:
+            sources.append(list(subject.subtree))
+    return [s for s in sources if s]
