@@ -1,10 +1,13 @@
 """Statements: who said what, from one parsed article.
 
-Direct quotes come from the quote marks in the text (`quotes.py`); indirect speech from
-the parse: a reporting verb's complement clause ("X said that ..."), or the clause an
-"according to X" hangs on. Each quote is attributed to the nearest reporting verb in its
-sentence, or, when its sentence has none, continues the previous speaker's statement.
-Speakers are resolved across the article by `speakers.py`.
+Direct quotes come from the quote marks in the text (`quotes.py`), indirect speech from
+the reporting verbs found in the parse (`cues.py`). Each quote goes to the reporting verb
+of its own sentence, preferring the one the parse hangs it on, then the nearest; a quote
+whose sentence has none continues the previous statement when it follows one (the next
+sentence, the next paragraph), else belongs to the person its paragraph introduced. A
+reported clause that is mostly quotation is reported as its quotes; a short quote inside
+a reported clause stays part of it. Speakers are resolved across the article by
+`speakers.py`, in reading order.
 """
 
 from __future__ import annotations
