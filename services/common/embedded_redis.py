@@ -24,7 +24,8 @@ class EmbeddedRedis:
     """A redis-server child process bound to 127.0.0.1 only."""
 
     def __init__(self, data_dir: Path, port: int | None = None, persist: bool = True) -> None:
-        self.data_dir = data_dir
+        # Absolute: redis-server changes into --dir before it opens --logfile.
+        self.data_dir = data_dir.resolve()
         self.port = port or _free_port()
         self.persist = persist
         self._process: subprocess.Popen[bytes] | None = None

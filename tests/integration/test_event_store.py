@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 from redis.asyncio import Redis
 
 from schemas.wire import from_fields
@@ -35,3 +37,21 @@ async def test_group_is_created_at_stream_start(redis: Redis, settings: Settings
     await ensure_group(redis, settings.streams.articles, "g")  # a second start is harmless
     read = await redis.xreadgroup("g", "c", {settings.streams.articles: ">"}, count=10)
     assert len(read[0][1]) == 1  # the entry written before the group existed is delivered
+
+
+def test_embedded_redis_starts_from_a_relative_data_dir(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`make run` keeps its data in .sitrep/redis, relative to the checkout."""
+    import redis as sync_redis
+
+    from services.common.embedded_redis import EmbeddedRedis
+
+    monkeypatch.chdir(tmp_path)
+    server = EmbeddedRedis(Path(".sitrep/redis"), persist=True)
+    try:
+        client = sync_redis.Redis.from_url(server.start())
+        client.xadd("s", {"k": "v"})
+        assert client.xlen("s") == 1
+        client.close()
+    finally:
+        server.stop()
+    assert (tmp_path / ".sitrep/redis/redis.log").exists()
