@@ -67,6 +67,7 @@ class ActorResolver:
         self.doc = doc
         self.gazetteer = gazetteer
         self.matches = gazetteer.find(doc.text)
+        self.sentences = list(doc.sents)
         self.last_actor: str | None = None  # the actor of the previous strike mention
         self.groups = {m.alias.canonical for m in self.matches if m.alias.kind == "group"}
 
@@ -118,9 +119,8 @@ class ActorResolver:
 
     def antecedent(self, token: Token, personal: bool = False, states_only: bool = False) -> str | None:
         """The nearest earlier actor, in this sentence or the two before, that is not a place or a target."""
-        sentences = list(self.doc.sents)
-        index = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
-        window_start = sentences[max(0, index - 2)].start_char
+        index = next(i for i, s in enumerate(self.sentences) if s.start <= token.i < s.end)
+        window_start = self.sentences[max(0, index - 2)].start_char
         if personal:
             # "he" is the nearest person: an actor only if that person is a known leader.
             people = [

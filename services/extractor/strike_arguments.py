@@ -29,7 +29,7 @@ TARGET_VERBS = set("hit strike target aim bomb destroy pound flatten damage leve
 DAY_WORDS = {"yesterday", "today", "tonight", "overnight"}
 REPEATED = {"repeatedly", "regularly", "daily", "nightly", "routinely", "frequently"}
 CAMPAIGN_CUES = set(
-    "since majority several repeatedly repeated series daily nightly weeks months years year "
+    "since majority several repeatedly repeated series daily nightly weeks months "
     "ongoing wave waves campaign".split()
 )
 

@@ -1,4 +1,4 @@
-"""Strike mentions: the words that report a strike, whether the sentence asserts it, and its arguments.
+"""Strike mentions: the words that report a strike, of what kind, and whether the sentence asserts it.
 
 A mention is one trigger ("airstrike", "shelled", "the missile struck") in one sentence. Hypothetical,
 negated and intended strikes ("would broaden their strikes", "did not bomb") are not mentions.
@@ -54,6 +54,8 @@ INTENT_VERBS = set(
     "threaten plan vow intend want seek prepare consider warn pledge promise refuse hope urge "
     "threat possibility risk".split()
 )
+UNREAL_MODIFIERS = set("planned possible potential proposed future hypothetical threatened".split())
+CANCEL_VERBS = set("cancel abort avert prevent".split())
 REPORTING_VERBS = set(
     "say tell call announce report claim confirm deny add state warn accuse condemn denounce "
     "describe note estimate allege insist quote ask reply stress point".split()
@@ -96,10 +98,12 @@ def subject_of(verb: Token) -> Token | None:
             return child
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    if verb.dep_ in ("conj", "xcomp") and verb.head != verb:
-        return subject_of(
-            verb.head
-        )  # "intercepted and destroyed", "began dropping": the first verb's subject
+    # "intercepted and destroyed", "began dropping", "bombed the town, shelling its outskirts":
+    # the subject of the verb these depend on.
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb:
+        return subject_of(verb.head)
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):  # "responded by firing missiles"
+        return subject_of(verb.head.head)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "a US aircraft fired on the cars"
     return None
@@ -178,8 +182,13 @@ def is_asserted(token: Token) -> bool:
     for ancestor in [token, *token.ancestors]:
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in ancestor.children):
             return False
+    if any(c.lower_ in UNREAL_MODIFIERS for c in token.children if c.i < token.i):
+        return False  # "planned strikes", "a possible strike"
     verb = clause_verb(token)
     if verb.lemma_ in INTENT_VERBS or token.head.lemma_ in INTENT_VERBS:
+        return False
+    called_off = verb.lemma_ == "call" and any(c.lower_ == "off" for c in verb.children)
+    if verb.lemma_ in CANCEL_VERBS or called_off:
         return False
     if verb.lemma_ == "deny" or (verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ == "deny"):
         return False  # the accused denies it; the accusers' mentions still report the strike

@@ -56,6 +56,8 @@ def test_detects_each_kind(nlp: Language, text: str, kind: str) -> None:
         "Dock workers went on a hunger strike on Tuesday.",
         "The government struck a deal with the unions, and the minister hit back at critics.",
         "Farmers were hit hard by the drought.",
+        "Last year the president called off planned strikes on Iran.",
+        "Analysts said a possible Saudi strike on the port would raise prices.",
     ],
 )
 def test_skips_hypothetical_negated_and_non_military(nlp: Language, text: str) -> None:
@@ -272,3 +274,9 @@ def test_an_armed_groups_bombings_are_not_air_strikes(nlp: Language) -> None:
 def test_artillery_fire(nlp: Language) -> None:
     strike = only(nlp, "Indian troops opened mortar fire on Pakistani posts in Kashmir on Thursday.")
     assert (strike.actor, strike.kind) == ("India", "artillery")
+
+
+def test_actor_of_a_verb_in_a_by_phrase(nlp: Language) -> None:
+    strike = only(nlp, "Iran responded by firing ballistic missiles at bases in Iraq.")
+    assert (strike.actor, strike.kind) == ("Iran", "missile")
+    assert strike.targets == ["bases"]
