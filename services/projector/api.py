@@ -51,10 +51,6 @@ async def _wait_for_article(runtime: ProjectorRuntime, article_id: str | None, w
         await asyncio.sleep(0.05)
 
 
-def _bad_cursor(exc: ValueError) -> HTTPException:
-    return HTTPException(422, str(exc))
-
-
 @router.get("/healthz", tags=["ops"])
 async def healthz() -> dict[str, str]:
     """The process is up."""
@@ -94,12 +90,9 @@ async def list_articles(
 ) -> dict[str, Any]:
     """Articles, newest first, with processing status and counts."""
     runtime = _runtime(request)
-    try:
-        page = await queries.list_articles(
-            runtime.redis, runtime.projector.keys, status=status, limit=limit, cursor=cursor
-        )
-    except ValueError as exc:
-        raise _bad_cursor(exc) from exc
+    page = await queries.list_articles(
+        runtime.redis, runtime.projector.keys, status=status, limit=limit, cursor=cursor
+    )
     return _page(page)
 
 
@@ -134,21 +127,18 @@ async def list_statements(
     """Statements, newest first."""
     runtime = _runtime(request)
     await _wait_for_article(runtime, wait_for_article, wait_ms)
-    try:
-        page = await queries.list_statements(
-            runtime.redis,
-            runtime.projector.keys,
-            speaker=speaker,
-            article_id=article_id,
-            kind=kind,
-            q=q,
-            since=since,
-            until=until,
-            limit=limit,
-            cursor=cursor,
-        )
-    except ValueError as exc:
-        raise _bad_cursor(exc) from exc
+    page = await queries.list_statements(
+        runtime.redis,
+        runtime.projector.keys,
+        speaker=speaker,
+        article_id=article_id,
+        kind=kind,
+        q=q,
+        since=since,
+        until=until,
+        limit=limit,
+        cursor=cursor,
+    )
     return _page(page)
 
 
@@ -170,12 +160,7 @@ async def list_speakers(
 ) -> dict[str, Any]:
     """The speaker directory, alphabetical."""
     runtime = _runtime(request)
-    try:
-        page = await queries.list_speakers(
-            runtime.redis, runtime.projector.keys, q=q, limit=limit, cursor=cursor
-        )
-    except ValueError as exc:
-        raise _bad_cursor(exc) from exc
+    page = await queries.list_speakers(runtime.redis, runtime.projector.keys, q=q, limit=limit, cursor=cursor)
     return _page(page)
 
 
@@ -195,20 +180,17 @@ async def list_strikes(
     """Strikes merged across articles, each with every source's version."""
     runtime = _runtime(request)
     await _wait_for_article(runtime, wait_for_article, wait_ms)
-    try:
-        page = await queries.list_strikes(
-            runtime.redis,
-            runtime.projector.keys,
-            actor=actor,
-            country=country,
-            kind=kind,
-            date_from=date_from,
-            date_to=date_to,
-            limit=limit,
-            cursor=cursor,
-        )
-    except ValueError as exc:
-        raise _bad_cursor(exc) from exc
+    page = await queries.list_strikes(
+        runtime.redis,
+        runtime.projector.keys,
+        actor=actor,
+        country=country,
+        kind=kind,
+        date_from=date_from,
+        date_to=date_to,
+        limit=limit,
+        cursor=cursor,
+    )
     return _page(page)
 
 

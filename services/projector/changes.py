@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +33,13 @@ class Changes:
             self.remove(index, member)
         for index, member in other.index_add:
             self.add(index, member)
+
+
+def append_new(into: list[Any], values: Iterable[Any]) -> None:
+    """Add each value not already there (and not None), keeping first-seen order."""
+    for value in values:
+        if value is not None and value not in into:
+            into.append(value)
 
 
 def queue_writes(pipe: Pipeline, changes: Changes) -> None:

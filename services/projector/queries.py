@@ -28,13 +28,17 @@ def encode_cursor(index_member: str) -> str:
     return base64.urlsafe_b64encode(index_member.encode()).decode().rstrip("=")
 
 
+class InvalidCursor(ValueError):
+    """A cursor this API did not hand out."""
+
+
 def decode_cursor(cursor: str) -> str:
     try:
         decoded = base64.b64decode(cursor + "=" * (-len(cursor) % 4), altchars=b"-_", validate=True).decode()
     except ValueError as exc:
-        raise ValueError("invalid cursor") from exc
+        raise InvalidCursor("invalid cursor") from exc
     if "|" not in decoded:
-        raise ValueError("invalid cursor")
+        raise InvalidCursor("invalid cursor")
     return decoded
 
 

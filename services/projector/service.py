@@ -15,7 +15,8 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 import structlog
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
 from faststream.redis import RedisBroker, StreamSub
 from faststream.redis.annotations import RedisStreamMessage
 from prometheus_client import CollectorRegistry, Counter
@@ -27,6 +28,7 @@ from services.common.producer import producer
 from services.common.redis_client import connect, make_broker
 from services.common.settings import Settings
 from services.projector.projection import Projector
+from services.projector.queries import InvalidCursor
 
 log = structlog.get_logger("sitrep.projector")
 
@@ -115,4 +117,9 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.runtime = runtime
     app.include_router(router)
+
+    @app.exception_handler(InvalidCursor)
+    async def _invalid_cursor(request: Request, exc: InvalidCursor) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=422)
+
     return app

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from typing import Any
 
 from schemas.envelope import Event
 from schemas.statements import StatementExtracted
-from services.projector.changes import Changes
+from services.projector.changes import Changes, append_new
 from services.projector.keys import Keys
 from services.projector.read_models.statements import speaker_key
 
@@ -20,11 +21,6 @@ def keys_for(event: Event, keys: Keys) -> list[str]:
     return []
 
 
-def _add(values: list[str], value: str | None) -> None:
-    if value and value not in values:
-        values.append(value)
-
-
 def apply(event: Event, entry_id: str, docs: Mapping[str, Doc | None], keys: Keys) -> Changes:
     changes = Changes()
     if not isinstance(event, StatementExtracted) or docs.get(keys.statement(event.statement_id)):
@@ -34,13 +30,7 @@ def apply(event: Event, entry_id: str, docs: Mapping[str, Doc | None], keys: Key
     key = keys.speaker(skey)
     before = docs.get(key)
     doc: Doc = (
-        {
-            **before,
-            "titles": list(before["titles"]),
-            "affiliations": list(before["affiliations"]),
-            "aliases": list(before["aliases"]),
-            "article_ids": list(before["article_ids"]),
-        }
+        copy.deepcopy(before)
         if before
         else {
             "speaker_key": skey,
@@ -54,11 +44,10 @@ def apply(event: Event, entry_id: str, docs: Mapping[str, Doc | None], keys: Key
             "statements": 0,
         }
     )
-    _add(doc["titles"], statement.speaker_title)
-    _add(doc["affiliations"], statement.speaker_affiliation)
-    for alias in statement.speaker_aliases:
-        _add(doc["aliases"], alias)
-    _add(doc["article_ids"], event.article_id)
+    append_new(doc["titles"], [statement.speaker_title])
+    append_new(doc["affiliations"], [statement.speaker_affiliation])
+    append_new(doc["aliases"], statement.speaker_aliases)
+    append_new(doc["article_ids"], [event.article_id])
     doc["statements"] += 1
     changes.put(key, doc)
     changes.add(keys.index("speakers"), f"{skey}|{skey}")

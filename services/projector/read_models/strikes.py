@@ -7,13 +7,14 @@ so a disputed toll or target shows side by side.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from typing import Any
 
 from schemas.envelope import Event, stable_id
 from schemas.records import Strike
 from schemas.strikes import StrikeReported
-from services.projector.changes import Changes
+from services.projector.changes import Changes, append_new
 from services.projector.keys import Keys, member, slug
 
 Doc = dict[str, Any]
@@ -31,12 +32,6 @@ def keys_for(event: Event, keys: Keys) -> list[str]:
     return []
 
 
-def _union(into: list[Any], values: list[Any]) -> None:
-    for value in values:
-        if value not in into:
-            into.append(value)
-
-
 def apply(event: Event, entry_id: str, docs: Mapping[str, Doc | None], keys: Keys) -> Changes:
     changes = Changes()
     if not isinstance(event, StrikeReported) or docs.get(keys.strike_source(event.strike_id)):
@@ -47,13 +42,7 @@ def apply(event: Event, entry_id: str, docs: Mapping[str, Doc | None], keys: Key
     before = docs.get(key)
     reported = strike.model_dump(mode="json")
     if before:
-        doc = {
-            **before,
-            "actor_aliases": list(before["actor_aliases"]),
-            "targets": list(before["targets"]),
-            "claims": list(before["claims"]),
-            "sources": list(before["sources"]),
-        }
+        doc = copy.deepcopy(before)
     else:
         doc = {
             "strike_key": skey,
@@ -75,9 +64,9 @@ def apply(event: Event, entry_id: str, docs: Mapping[str, Doc | None], keys: Key
             doc["location"] = {**doc["location"], field: reported["location"][field]}
     if doc["casualties"] is None:
         doc["casualties"] = reported["casualties"]
-    _union(doc["actor_aliases"], strike.actor_aliases)
-    _union(doc["targets"], strike.targets)
-    _union(doc["claims"], [{**c, "article_id": event.article_id} for c in reported["claims"]])
+    append_new(doc["actor_aliases"], strike.actor_aliases)
+    append_new(doc["targets"], strike.targets)
+    append_new(doc["claims"], [{**c, "article_id": event.article_id} for c in reported["claims"]])
     doc["sources"].append(
         {
             "article_id": event.article_id,
