@@ -142,13 +142,16 @@ def consolidate(mentions: list[Mention]) -> list[Group]:
         group = _nearest(alike, m)
         group.add(m) if group else start(m, m.actor)
     for m in (m for m in mentions if not m.actor and m.date):
-        same_day = [g for g in groups if g.date == m.date and g.fits_kind(m.kind)]
-        undated = [g for g in groups if not g.date and g.campaign == m.campaign and g.fits_kind(m.kind)]
+        # A dated strike of unknown author is tied to a known one only when it is told the same way:
+        # "a rocket hit the town on Monday" in a story of air strikes may be anyone's rocket.
+        alike = [g for g in groups if m.kind is None or not g.kinds or m.kind in g.kinds]
+        same_day = [g for g in alike if g.date == m.date]
+        undated = [g for g in alike if not g.date and g.campaign == m.campaign]
         group = _nearest(same_day, m) or _nearest(undated, m)
         if group:
             group.add(m)
-        elif groups:
-            start(m, Counter(g.actor for g in groups for _ in g.mentions).most_common(1)[0][0])
+        elif alike:
+            start(m, Counter(g.actor for g in alike for _ in g.mentions).most_common(1)[0][0])
     for m in (m for m in mentions if not m.actor and not m.date):
         fitting = [g for g in groups if g.fits_kind(m.kind)]
         group = _nearest([g for g in fitting if g.campaign == m.campaign] or fitting, m)

@@ -280,3 +280,9 @@ def test_actor_of_a_verb_in_a_by_phrase(nlp: Language) -> None:
     strike = only(nlp, "Iran responded by firing ballistic missiles at bases in Iraq.")
     assert (strike.actor, strike.kind) == ("Iran", "missile")
     assert strike.targets == ["bases"]
+
+
+def test_an_unattributed_strike_of_another_kind_is_nobodys(nlp: Language) -> None:
+    text = "Israeli jets struck Gaza on Sunday. A rocket hit Ashkelon on Monday."
+    strike = only(nlp, text, date(2022, 8, 9))
+    assert (strike.actor, strike.date) == ("Israel", "2022-08-07")
