@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import time
 from collections.abc import AsyncIterator
 from typing import Annotated, Any, Literal
@@ -199,6 +200,8 @@ async def list_dead_letters(request: Request, limit: Limit = 50, cursor: Cursor 
     """Entries that failed for good, newest first, with the reason and the original fields."""
     runtime = _runtime(request)
     stream = runtime.settings.streams.dead_letters
+    if cursor and not re.fullmatch(r"\d+-\d+", cursor):
+        raise queries.InvalidCursor("invalid cursor")
     entries = await runtime.redis.xrevrange(stream, max=f"({cursor}" if cursor else "+", count=limit + 1)
     items = []
     for entry_id, fields in entries[:limit]:

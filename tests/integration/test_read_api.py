@@ -66,6 +66,7 @@ async def test_health_readiness_metrics_and_bad_cursor(api: tuple[FastAPI, httpx
     assert "sitrep_stream_length" in metrics and "sitrep_dead_letters" in metrics
     assert "sitrep_projection_lag" in metrics
     assert (await client.get("/statements", params={"cursor": "%%%"})).status_code == 422
+    assert (await client.get("/dead-letters", params={"cursor": "x"})).status_code == 422
     assert (await client.get("/articles/missing")).status_code == 404
 
 
