@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 from spacy.tokens import Doc, Token
 
@@ -67,46 +68,49 @@ def tree_distance(a: Token, b: Token) -> int:
     return len(a.sent) * 2
 
 
+def caused_by(word: Token, trigger: Token, triggers: list[Token]) -> bool:
+    """Whether a "kill" or "wound" word tells of this trigger's strike rather than another's.
+
+    The strike nearest in the dependency tree wins; on a tie, the one inside the word's own phrase
+    ("a day after an attack on the town killed 40")."""
+
+    def closeness(candidate: Token) -> tuple[int, bool]:
+        return tree_distance(word, candidate), word not in candidate.ancestors
+
+    return min(triggers, key=closeness) == trigger
+
+
 def find_mentions(doc: Doc, published_at: date | None) -> list[Mention]:
     gazetteer = load_gazetteer()
     resolver = ActorResolver(doc, gazetteer)
     mentions: list[Mention] = []
     for index, sent in enumerate(doc.sents):
-        triggers = [(t, kind) for t in sent for found, kind in [trigger_kind(t)] if found]
+        found = [(token, trigger_kind(token)) for token in sent]
+        triggers = [(token, kind) for token, (is_trigger, kind) in found if is_trigger]
+        tokens = [token for token, _ in triggers]
         for token, kind in triggers:
             if not is_asserted(token):
                 continue
             actor = resolver.actor_of(actor_sources(token))
             if actor in resolver.groups and token.lemma_ in ("bombing", "bomb"):
                 continue  # an armed group's "bombings" are explosions on the ground, not air strikes
-            if actor:
-                resolver.last_actor = actor
-
-            def nearest_is_this(word: Token, token: Token = token, triggers: list = triggers) -> bool:
-                # A casualty figure belongs to the strike told closest to it in the sentence's tree.
-                # On a tie the strike inside the kill word's own phrase wins: "an attack killed 40".
-                def closeness(candidate: Token) -> tuple[int, bool]:
-                    return tree_distance(word, candidate), word not in candidate.ancestors
-
-                return min(triggers, key=lambda tk: closeness(tk[0]))[0] == token
-
+            resolver.last_actor = actor or resolver.last_actor
             when = mention_date(token, published_at)
             location, rank = find_location(sent, token, gazetteer, actor)
-            casualties = find_casualties(sent, nearest_is_this)
             mentions.append(
                 Mention(
-                    token,
-                    sent,
-                    index,
-                    actor,
-                    kind,
-                    is_campaign(token, when),
-                    when,
-                    mention_targets(token),
-                    location,
-                    rank,
-                    casualties,
-                )  # fmt: skip
+                    trigger=token,
+                    sentence=sent,
+                    index=index,
+                    actor=actor,
+                    kind=kind,
+                    campaign=is_campaign(token, when),
+                    date=when,
+                    targets=mention_targets(token),
+                    location=location,
+                    rank=rank,
+                    casualties=find_casualties(sent, partial(caused_by, trigger=token, triggers=tokens)),
+                )
             )
     return mentions
 
