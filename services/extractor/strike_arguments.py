@@ -84,6 +84,8 @@ def mention_date(token: Token, published_at: date | None) -> str | None:
 
 
 def is_campaign(token: Token, date_value: str | None) -> bool:
+    """An ongoing campaign rather than one strike: "an air campaign", "have been conducting airstrikes",
+    "hundreds of strikes since 2015", "the airstrikes, which began in March"."""
     if token.lemma_ == "campaign" or token.head.lemma_ == "campaign":
         return True
     verb = clause_verb(token)
@@ -116,6 +118,8 @@ def _with_conjuncts(token: Token) -> list[Token]:
 
 
 def mention_targets(token: Token) -> list[str]:
+    """What the strike hit: the trigger's object, its "on"/"against"/"at" phrase, or the object of a
+    verb it is the subject of ("the missile struck a playground", "the strikes were aimed at rebels")."""
     heads: list[Token] = []
     if token.pos_ == "VERB":
         heads += [c for c in token.children if c.dep_ == "dobj"]

@@ -15,6 +15,7 @@ from datetime import date
 from functools import partial
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from schemas.records import Casualties, Claim, Evidence, Location, Span, Statement, Strike, StrikeKind
 from services.extractor.casualties import find_casualties
@@ -184,6 +185,13 @@ def _casualties(group: Group) -> Casualties | None:
     return killed.model_copy(update={"injured": injured})
 
 
+def _evidence(sentence: SpacySpan) -> Evidence:
+    """The sentence without the blank lines the tokenizer keeps at its end."""
+    text = sentence.text.strip()
+    start = sentence.start_char + sentence.text.index(text[:1]) if text else sentence.start_char
+    return Evidence(sentence=text, span=Span(start=start, end=start + len(text)))
+
+
 def to_strike(group: Group, statements: Sequence[Statement], fallback_country: str | None) -> Strike:
     mentions = sorted(group.mentions, key=lambda m: m.trigger.i)
     kind = next((k for k in SPECIFICITY if k in group.kinds), "airstrike")
@@ -199,9 +207,7 @@ def to_strike(group: Group, statements: Sequence[Statement], fallback_country: s
         targets=targets,
         casualties=_casualties(group),
         claims=[Claim(by=by, says=says) for by, says in claims],
-        evidence=[
-            Evidence(sentence=s.text, span=Span(start=s.start_char, end=s.end_char)) for s in sentences
-        ],
+        evidence=[_evidence(s) for s in sentences],
     )
 
 

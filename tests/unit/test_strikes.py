@@ -286,3 +286,12 @@ def test_an_unattributed_strike_of_another_kind_is_nobodys(nlp: Language) -> Non
     text = "Israeli jets struck Gaza on Sunday. A rocket hit Ashkelon on Monday."
     strike = only(nlp, text, date(2022, 8, 9))
     assert (strike.actor, strike.date) == ("Israel", "2022-08-07")
+
+
+def test_evidence_spans_point_into_the_text(nlp: Language) -> None:
+    text = "Russian drones hit Odesa\n\nRussian drones hit a port in Odesa on Friday, officials said.\n"
+    strike = only(nlp, text)
+    assert len(strike.evidence) == 2
+    for evidence in strike.evidence:
+        assert text[evidence.span.start : evidence.span.end] == evidence.sentence
+        assert evidence.sentence == evidence.sentence.strip()
