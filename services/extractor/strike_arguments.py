@@ -77,7 +77,14 @@ def mention_date(token: Token, published_at: date | None) -> str | None:
         opening = all(t.is_punct or t.pos_ in ("ADV", "CCONJ") for t in lead)
         if head.i not in attached and not opening:
             continue
-        resolved = resolve_date(entity.text, published_at)
+        # The preposition says how to read a bare month: "since April", "last April".
+        before = entity.doc[entity.start - 1] if entity.start > sent.start else None
+        text = (
+            f"{before.text} {entity.text}"
+            if before is not None and before.pos_ in ("ADP", "SCONJ")
+            else entity.text
+        )
+        resolved = resolve_date(text, published_at)
         if resolved:
             dates.append((head.i not in attached, abs(entity.start - token.i), resolved))
     return min(dates)[2] if dates else None
@@ -122,7 +129,7 @@ def mention_targets(token: Token) -> list[str]:
     verb it is the subject of ("the missile struck a playground", "the strikes were aimed at rebels")."""
     heads: list[Token] = []
     if token.pos_ == "VERB":
-        heads += [c for c in token.children if c.dep_ == "dobj"]
+        heads += [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]  # "a hospital was bombed"
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at", "targeting"):
             heads += [c for c in prep.children if c.dep_ == "pobj"]

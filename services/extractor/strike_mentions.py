@@ -32,7 +32,7 @@ PROJECTILES: dict[str, StrikeKind] = {
     "mortar": "artillery", "bomb": "airstrike", "barrel": "barrel bomb",
 }  # fmt: skip
 PROJECTILE_VERBS = set(
-    "launch fire intercept shoot down destroy drop hit strike land slam kill wound".split()
+    "launch fire intercept shoot down destroy drop hit strike land slam kill wound rain".split()
 )
 # Nouns that report a strike by themselves; others ("attack", "raid") need a kind word ("drone attack").
 STRIKE_NOUNS = {"strike", "airstrike", "air-strike", "bombing", "bombardment", "shelling"}
@@ -151,9 +151,15 @@ def trigger_kind(token: Token) -> tuple[bool, StrikeKind | None]:
     subject = subject_of(token)
     carrier = {t.lower_ for t in subject.subtree} & CARRIERS if subject is not None else set()
     if lemma in ("bomb", "barrel-bomb"):
-        return bool(objects), "barrel bomb" if "barrel" in before or "barrel" in lemma else "airstrike"
+        if "barrel" in before or "barrel" in lemma:
+            return bool(objects), "barrel bomb"
+        return bool(objects), kind_from_words(carrier) or "airstrike"
     if lemma == "shell":
         return bool(objects), "artillery"
+    if lemma in ("pound", "bombard", "strafe"):  # the kind is in the carrier or "with artillery"
+        means = {t.lower_ for c in token.children if c.lower_ == "with" for t in c.subtree}
+        kind = kind_from_words(carrier | means) or ("airstrike" if lemma == "strafe" else None)
+        return bool(objects or means), kind
     if lemma in ("strike", "hit"):
         # Headlines parse "X strike on Y" as a verb with "on" and no object.
         on = lemma == "strike" and any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children)

@@ -93,7 +93,7 @@ def find_mentions(doc: Doc, published_at: date | None) -> list[Mention]:
             if not is_asserted(token):
                 continue
             actor = resolver.actor_of(actor_sources(token))
-            if actor in resolver.groups and token.lemma_ in ("bombing", "bomb"):
+            if actor in resolver.groups and token.lemma_ == "bombing" and token.pos_ == "NOUN":
                 continue  # an armed group's "bombings" are explosions on the ground, not air strikes
             resolver.last_actor = actor or resolver.last_actor
             when = mention_date(token, published_at)

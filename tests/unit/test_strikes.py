@@ -295,3 +295,20 @@ def test_evidence_spans_point_into_the_text(nlp: Language) -> None:
     for evidence in strike.evidence:
         assert text[evidence.span.start : evidence.span.end] == evidence.sentence
         assert evidence.sentence == evidence.sentence.strip()
+
+
+def test_passive_with_agent(nlp: Language) -> None:
+    strike = only(nlp, "A clinic in Marib was bombed by Houthi drones on Tuesday, the ministry said.")
+    assert (strike.actor, strike.kind, strike.date) == ("Houthis", "drone strike", "2021-05-11")
+    assert strike.targets == ["clinic"]
+
+
+def test_pounded_with_artillery(nlp: Language) -> None:
+    strike = only(nlp, "Serbian forces pounded the town with artillery on Sunday.")
+    assert (strike.actor, strike.kind, strike.date) == ("Serbia", "artillery", "2021-05-09")
+
+
+def test_victims_killed_in_strikes_since_a_month(nlp: Language) -> None:
+    strike = only(nlp, "Airstrikes by the Syrian government have killed hundreds of civilians since April.")
+    assert (strike.actor, strike.campaign, strike.date) == ("Syria", True, "2021-04")
+    assert strike.casualties is not None and strike.casualties.killed_min == 200
