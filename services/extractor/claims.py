@@ -28,7 +28,11 @@ def _reported(mention: Mention) -> tuple[str, str] | None:
         if ancestor.lemma_ in REPORTING_VERBS:
             source = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if source is not None and source.pos_ != "PRON":
-                return _phrase(source), _shorten("".join(t.text_with_ws for t in child.subtree))
+                # A reported clause is the claim; a strike named as the object ("denounced the strike
+                # as genocide") needs the rest of the verb's phrase.
+                told = child.subtree if child.pos_ in ("VERB", "AUX") else ancestor.subtree
+                words = [t for t in told if t not in set(source.subtree)]
+                return _phrase(source), _shorten("".join(t.text_with_ws for t in words))
             return None
         child = ancestor
     for token in mention.sentence:  # "..., according to the Health Ministry"

@@ -166,11 +166,16 @@ def consolidate(mentions: list[Mention]) -> list[Group]:
 
 
 def _location(group: Group, fallback: str | None) -> Location:
+    """The surest place any mention gives: a region named in a strike's own clause wins, and one named
+    elsewhere in a sentence ("said the spokesman in Baghdad") only when no mention places the strike."""
     ranked = sorted(
         (m for m in group.mentions if m.location.country or m.location.region), key=lambda m: m.rank
     )
-    region = next((m.location.region for m in ranked if m.location.region), None)
-    country = next((m.location.country for m in ranked if m.location.country), None)
+    if not ranked:
+        return Location(country=fallback)
+    trusted = [m for m in ranked if m.rank < 2] or ranked[:1]
+    region = next((m.location.region for m in trusted if m.location.region), None)
+    country = next((m.location.country for m in trusted if m.location.country), None)
     return Location(country=country or fallback, region=region)
 
 
