@@ -22,7 +22,7 @@ NON_STATE_HEADS = {
     "civilians", "people", "villager", "villagers", "resident", "residents", "separatist", "separatists",
     "militia", "militias", "activist", "activists", "protester", "protesters", "volunteer", "volunteers",
     "jihadist", "jihadists", "group", "refugees", "children", "journalist", "journalists", "man", "woman",
-    "men", "women", "citizens", "president", "official", "officials", "minister", "spokesman", "cleric",
+    "men", "women", "citizens", "cleric",
 }  # fmt: skip
 LOCATION_PREPS = {
     "in",
@@ -49,6 +49,8 @@ def phrase_head(token: Token) -> Token:
 
 
 def _role(head: Token) -> str:
+    while head.dep_ == "conj" and head.head != head:  # "in Iraq and Syria": Syria is a place too
+        head = head.head
     if head.dep_ in ("nsubj", "nsubjpass", "csubj") or head.head.dep_ == "agent":
         return "subject"
     if head.dep_ == "pobj" and head.head.lower_ in ("against", "on"):
@@ -107,17 +109,18 @@ class ActorResolver:
         for token in tokens:
             if token.lower_ in PRONOUNS and token.pos_ == "PRON":
                 return self.antecedent(token, personal=token.lower_ in PERSONAL_PRONOUNS)
-        if any(
-            t.lower_ in FORCE_NOUNS and t.dep_ not in ("compound", "amod") for t in tokens
-        ):  # not "artillery fire"
-            return self.antecedent(tokens[0], states_only=True)
+        forces = [t for t in tokens if t.lower_ in FORCE_NOUNS and t.dep_ not in ("compound", "amod")]
+        if any(t.lower_ in ("coalition", "alliance") for t in forces):
+            return self.antecedent(tokens[0], kinds={"alliance"})
+        if forces:  # "the military", "its aircraft"; not the "artillery" of "artillery fire"
+            return self.antecedent(tokens[0], kinds=STATE_KINDS)
         return None
 
     def _place_modifier(self, match: AliasMatch) -> bool:
         token = self._token_at(match)
         return match.alias.kind == "country" and token is not None and token.dep_ == "compound"
 
-    def antecedent(self, token: Token, personal: bool = False, states_only: bool = False) -> str | None:
+    def antecedent(self, token: Token, personal: bool = False, kinds: set[str] | None = None) -> str | None:
         """The nearest earlier actor, in this sentence or the two before, that is not a place or a target."""
         index = next(i for i, s in enumerate(self.sentences) if s.start <= token.i < s.end)
         window_start = self.sentences[max(0, index - 2)].start_char
@@ -134,8 +137,10 @@ class ActorResolver:
                 if m.alias.kind == "leader" and window_start <= m.start < token.idx
             ]
             return max(people, key=lambda p: p[0])[1] if people else None
-        kinds = STATE_KINDS if states_only else STATE_KINDS | {"alliance", "group"}
-        return self._nearest(token, window_start, kinds) or self.last_actor
+        return (
+            self._nearest(token, window_start, kinds or STATE_KINDS | {"alliance", "group"})
+            or self.last_actor
+        )
 
     def _leader(self, name: str) -> str | None:
         alias = self.gazetteer.alias(name) or self.gazetteer.alias(name.split()[-1])

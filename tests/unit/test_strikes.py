@@ -312,3 +312,13 @@ def test_victims_killed_in_strikes_since_a_month(nlp: Language) -> None:
     strike = only(nlp, "Airstrikes by the Syrian government have killed hundreds of civilians since April.")
     assert (strike.actor, strike.campaign, strike.date) == ("Syria", True, "2021-04")
     assert strike.casualties is not None and strike.casualties.killed_min == 200
+
+
+def test_the_coalition_refers_back_to_the_alliance(nlp: Language) -> None:
+    text = (
+        "The Saudi-led coalition said it bombed a depot in Saada on Monday. "
+        "Houthi officials in Sanaa and Saada said the coalition's strikes on Monday killed 9 people."
+    )
+    strike = only(nlp, text, date(2019, 5, 22))
+    assert (strike.actor, strike.date) == ("Saudi-led coalition", "2019-05-20")
+    assert strike.casualties is not None and strike.casualties.killed == "9"
