@@ -42,8 +42,15 @@ class AliasMatch:
 
 
 class Gazetteer:
-    def __init__(self, aliases: list[Alias], places: dict[str, str], countries: dict[str, str]) -> None:
+    def __init__(
+        self,
+        aliases: list[Alias],
+        places: dict[str, str],
+        countries: dict[str, str],
+        alliance_leaders: dict[str, str] | None = None,
+    ) -> None:
         self._aliases = {a.text: a for a in aliases}
+        self.alliance_leaders = alliance_leaders or {}  # "Saudi-led coalition" -> "Saudi Arabia"
         # Longest first, so "Saudi-led coalition" wins over "Saudi"; a hyphenated tail ("US-backed",
         # "Russian-made") means the name describes something else, not the actor.
         alternation = "|".join(re.escape(t) for t in sorted(self._aliases, key=len, reverse=True))
@@ -134,7 +141,8 @@ def build(data: dict, cities: dict, countries_info: dict) -> Gazetteer:
         places.update({t.lower(): names[code] for t in texts})
 
     # Later entries win: an institution or group spelled like a demonym keeps its own meaning.
-    return Gazetteer(aliases, places, country_names)
+    leaders = {alliance: names[code] for alliance, code in data["alliance_leaders"].items()}
+    return Gazetteer(aliases, places, country_names, leaders)
 
 
 @lru_cache(maxsize=1)

@@ -218,11 +218,17 @@ def to_strike(group: Group, statements: Sequence[Statement], fallback_country: s
 
 def extract_strikes(doc: Doc, published_at: date | None, statements: Sequence[Statement]) -> list[Strike]:
     """Every strike the article reports, once each, with its sources' versions as claims."""
-    groups = consolidate(find_mentions(doc, published_at))
+    gazetteer = load_gazetteer()
+    mentions = find_mentions(doc, published_at)
+    # Where a story names the coalition, its leader's jets are the coalition's ("Saudi warplanes").
+    named = {m.actor for m in mentions}
+    led = {gazetteer.alliance_leaders[a]: a for a in named if a in gazetteer.alliance_leaders}
+    for mention in mentions:
+        mention.actor = led.get(mention.actor or "", mention.actor)
+    groups = consolidate(mentions)
     countries = Counter(m.location.country for g in groups for m in g.mentions if m.location.country)
     fallback = countries.most_common(1)[0][0] if countries else None
     groups = sorted(groups, key=lambda g: min(m.trigger.i for m in g.mentions))
-    gazetteer = load_gazetteer()
     return [
         to_strike(g, statements, fallback or gazetteer.country_named(g.actor or ""))
         for g in groups

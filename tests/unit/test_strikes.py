@@ -322,3 +322,12 @@ def test_the_coalition_refers_back_to_the_alliance(nlp: Language) -> None:
     strike = only(nlp, text, date(2019, 5, 22))
     assert (strike.actor, strike.date) == ("Saudi-led coalition", "2019-05-20")
     assert strike.casualties is not None and strike.casualties.killed == "9"
+
+
+def test_the_leading_states_jets_are_the_coalitions(nlp: Language) -> None:
+    text = (
+        "The Saudi-led coalition bombed a bridge near Hodeidah on Monday. "
+        "Saudi warplanes struck the bridge twice, residents said."
+    )
+    strike = only(nlp, text, date(2018, 6, 13))
+    assert (strike.actor, strike.date) == ("Saudi-led coalition", "2018-06-11")
