@@ -83,6 +83,11 @@ def _relative(text: str, published_at: date) -> str | None:
         return _iso_month(published_at.year, published_at.month)
     if re.search(r"\blast month\b", text):
         return _iso_month(*_previous_month(published_at))
+    for pattern, first, last in ((r"\blast week\b", 13, 7), (r"\b(earlier )?this week\b", 6, 1)):
+        if re.search(pattern, text):
+            # A week gives its month when the whole week lies in one month.
+            start, end = published_at - timedelta(days=first), published_at - timedelta(days=last)
+            return _iso_month(start.year, start.month) if start.month == end.month else None
     match = _DAYS_AGO.search(text)
     if match:
         days = _SMALL.get(match.group(1)) or int(match.group(1))

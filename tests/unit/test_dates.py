@@ -64,3 +64,10 @@ def test_vague_or_year_only_expressions_give_none(text: str) -> None:
 def test_relative_dates_need_a_publication_date() -> None:
     assert resolve_date("Thursday", None) is None
     assert resolve_date("July 4, 1990", None) == "1990-07-04"
+
+
+def test_a_week_gives_its_month_when_it_lies_in_one() -> None:
+    assert resolve_date("last week", FRIDAY) == "2019-03"
+    assert resolve_date("earlier this week", FRIDAY) == "2019-03"
+    assert resolve_date("last week", date(2019, 3, 5)) == "2019-02"
+    assert resolve_date("last week", date(2019, 3, 10)) is None  # late February and early March
