@@ -51,6 +51,10 @@ class Article:
             if self.quote_of[i] is not None:
                 self.quote_tokens[self.quote_of[i]] = i
 
+    def in_dateline(self) -> list[bool]:
+        """For each token, whether it lies in the dateline opening its paragraph."""
+        return [p >= 0 and t.idx < self.body_start[p] for t, p in zip(self.doc, self.para_of, strict=True)]
+
     def in_body(self, token: Token) -> bool:
         p = self.para_of[token.i]
         return p >= 0 and self.paragraphs[p].body

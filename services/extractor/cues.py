@@ -36,6 +36,7 @@ _FINITE = {"VBD", "VBZ", "VBP"}
 _NOMINAL = {"DET", "ADJ", "NOUN", "PROPN", "CCONJ", "PART", "NUM"}
 _MODIFIERS = {"npadvmod", "prep", "advmod", "acl", "relcl"}
 _QUESTION_WORDS = {"whether", "what", "how", "why", "where", "when", "who"}
+_NOT_SOURCES = {"", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 _REASON_MARKS = {"because", "since", "although", "though", "unless", "while", "as"}
 
 
@@ -47,6 +48,7 @@ class Cue:
     speaker_token: Token | None
     content: tuple[int, int] | None  # token range, end exclusive
     speaker: Speaker | None = None
+    cut: tuple[int, int] | None = None  # the cue's own words inside the content: "X, he added, Y"
 
 
 def find_cues(article: Article) -> list[Cue]:
@@ -63,6 +65,9 @@ def find_cues(article: Article) -> list[Cue]:
     verbs = {c.verb.i for c in reporting}
     for cue in reporting:
         cue.content = _content(article, cue.verb, verbs)
+        cut = _parenthesis(article, cue.verb)
+        if cue.content is not None and cut is not None and cue.content[0] < cut[0] < cut[1] < cue.content[1]:
+            cue.cut = cut
     return cues
 
 
@@ -97,9 +102,15 @@ def _can_speak(token: Token) -> bool:
     lemma = token.lemma_.lower()
     return (
         token.pos_ in {"PROPN", "PRON"}
-        or token.ent_type_ not in {"", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+        or token.ent_type_ not in _NOT_SOURCES
         or lemma in SPEAKING_NOUNS
+        or any(_names_a_body(c) for c in token.lefts)
     )
+
+
+def _names_a_body(modifier: Token) -> bool:
+    """ "the U.N. monitoring mission", "the Red Cross delegation": a body's name before the head."""
+    return modifier.dep_ in {"compound", "nmod", "poss"} and modifier.ent_type_ == "ORG"
 
 
 def _speaker_token(article: Article, verb: Token) -> Token | None:
@@ -244,7 +255,7 @@ def _content(article: Article, verb: Token, cue_verbs: set[int]) -> tuple[int, i
         start += 1
     while end > start and (article.para_of[end - 1] != para or doc[end - 1].is_space):
         end -= 1
-    if start <= verb.i < end and verb.lower_ != "according":
+    if start <= verb.i < end and verb.lower_ != "according" and _parenthesis(article, verb) is None:
         start = verb.i + 1  # "which it said was aimed at ...": the clause is what follows the verb
     if start < end and start > verb.i and doc[start].lower_ in _QUESTION_WORDS:
         return None  # "declined to say whether ...", "described what he saw": a question, not a claim
@@ -298,10 +309,44 @@ def _raw_content(article: Article, verb: Token) -> tuple[int, int] | None:
         for child in verb.rights:  # "which X said was targeted because it housed ...": part of the claim
             if child.dep_ == "advcl" and child.i > end and child.left_edge.lower_ in _REASON_MARKS:
                 end = child.right_edge.i + 1
+        if any(c.lower_ in CLAUSE_OPENERS and c.i < verb.i for clause in after for c in clause.children):
+            end = _without_outer_time(after[-1], end)
         return start, end
     if before:
         return min(c.left_edge.i for c in before), max(c.right_edge.i for c in before) + 1
+    if _parenthesis(article, verb) is not None:
+        return verb.head.left_edge.i, verb.head.right_edge.i + 1
     return _object_content(verb) or _preceding_clause(article, verb)
+
+
+def _parenthesis(article: Article, verb: Token) -> tuple[int, int] | None:
+    """The token range of a reporting phrase set off by commas inside what it reports.
+
+    "The ceasefire, he added, must hold": the parser hangs "added" on the clause around it.
+    """
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.i <= verb.i or not article.same_sentence(head, verb):
+        return None
+    doc = article.doc
+    first, last = verb.left_edge.i, verb.right_edge.i
+    if doc[first].text != ",":
+        first -= 1
+    if doc[last].text != "," and last + 1 < len(doc):
+        last += 1
+    if first <= head.left_edge.i or doc[first].text != "," or doc[last].text != ",":
+        return None
+    if article.quote_of[first] is not None or article.quote_of[last] is not None:
+        return None
+    return first, last + 1
+
+
+def _without_outer_time(clause: Token, end: int) -> int:
+    """ "struck what X said were depots on Monday": the date is the striking's, not the claim's."""
+    for child in reversed(list(clause.rights)):
+        if child.right_edge.i + 1 != end or not _is_time_phrase(child):
+            break
+        end = child.left_edge.i
+    return end
 
 
 def _according_content(verb: Token) -> tuple[int, int] | None:

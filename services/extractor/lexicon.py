@@ -80,11 +80,12 @@ ANONYMOUS_NOUNS = frozenset(
 # Head nouns of an organisation that can speak: "the defence ministry", "the military".
 ORG_NOUNS = frozenset(
     (
-        "administration agency army battalion brigade broadcaster cabinet channel coalition command "
-        "commission committee corps council court department directorate division embassy force forces "
-        "government group guard headquarters kremlin military militia ministry monitor movement navy "
-        "network newspaper observatory office organisation organization outlet palace parliament party "
-        "pentagon police presidency regiment service staff team union unit"
+        "administration agency army battalion brigade broadcaster bureau cabinet channel coalition command "
+        "commission committee consulate corps council court delegation department directorate division "
+        "embassy force forces government group guard headquarters institute kremlin military militia "
+        "ministry mission monitor movement navy network newspaper observatory office organisation "
+        "organization outlet palace panel parliament party pentagon police presidency regiment "
+        "secretariat service staff team tribunal union unit watchdog"
     ).split()
 )
 

@@ -30,6 +30,8 @@ _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 _NOT_SPEAKERS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 _DROP_LEFT = {"det", "predet", "punct", "cc", "advmod", "nummod", "quantmod"}
+_BRACKETS = {"(", ")", "[", "]"}
+_DASHES = {"-", "--", "\u2013", "\u2014"}
 
 
 @dataclass(frozen=True)
@@ -74,9 +76,19 @@ def noun_phrase(head: Token) -> Span:
             continue
         start = min(start, child.left_edge.i)
     doc = head.doc
+    start = _after_breaks(doc, start, head.i)
     while start < head.i and (doc[start].dep_ in _DROP_LEFT or doc[start].pos_ == "DET"):
         start += 1
     return doc[start : head.i + 1]
+
+
+def _after_breaks(doc: Doc, start: int, head: int) -> int:
+    """Past a bracket or dash before the head: "BEIRUT (Reuters" is a dateline, not a name."""
+    for i in range(head - 1, start - 1, -1):
+        token = doc[i]
+        if token.text in _BRACKETS or token.is_space or (token.text in _DASHES and token.whitespace_):
+            return i + 1
+    return start
 
 
 def _appositive(head: Token) -> list[Token]:
@@ -143,9 +155,10 @@ def _text(tokens: list[Token]) -> str:
 class SpeakerResolver:
     """Resolves speaker phrases in reading order; call `resolve` with increasing positions."""
 
-    def __init__(self, doc: Doc, in_quote: list[bool]) -> None:
+    def __init__(self, doc: Doc, in_quote: list[bool], in_dateline: list[bool] | None = None) -> None:
         self.doc = doc
         self._in_quote = in_quote
+        self._in_dateline = in_dateline or [False] * len(doc)
         self._persons: dict[str, _Person] = {}
         self._surnames: dict[str, str] = {}
         self._person_of_token: dict[int, str] = {}
@@ -199,14 +212,18 @@ class SpeakerResolver:
         for child in ent.root.rights:
             if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"}:  # not an age: "Iryna Boyko, 52"
                 found.append(_appositive(child))
-        if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":  # "the foreign minister, Andriy Sybiha"
-            found.append(list(noun_phrase(ent.root.head)))
+        head = ent.root.head
+        if ent.root.dep_ == "appos" and head.pos_ == "NOUN":  # "the foreign minister, Andriy Sybiha"
+            found.append(list(noun_phrase(head)))
+        elif ent.root.dep_ == "appos" and head.i == ent.start - 1 and head.lower_.rstrip(".") in TITLE_WORDS:
+            # "Norway's Foreign Minister Ola Berg", parsed as the title with the name beside it
+            found.insert(0, list(noun_phrase(head)))
         return [tokens for tokens in found if tokens]
 
     def _index_orgs(self) -> None:
         for chunk in self.doc.noun_chunks:
             head = chunk.root
-            if self._in_quote[head.i] or head.pos_ == "PRON":
+            if self._in_quote[head.i] or self._in_dateline[head.i] or head.pos_ == "PRON":
                 continue
             named = head.ent_type_ in _ORG_LABELS or head.lemma_.lower() in ORG_NOUNS
             if named or (head.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"NOUN", "PROPN"}):
@@ -362,6 +379,12 @@ class SpeakerResolver:
                 return named
         if longer:  # "the military" after "the Israeli military": the name as first given
             return Speaker(longer[0][1], "org", aliases=(name,), plural=head.tag_ == "NNPS")
+        if definite and len(words) == 1 and head.pos_ == "NOUN" and head.text.islower():
+            # "what the military said were ..." before "The Israeli military said": the fuller
+            # name the article gives later (with none, the body is known by its description).
+            later = [text for p, after, text in self._org_phrases if p > head.i and _extends(after, words)]
+            if later:
+                return Speaker(later[0], "org", aliases=(name,))
         return Speaker(name, "org", plural=head.tag_ in {"NNS", "NNPS"})
 
     def _org_phrase(self, head: Token) -> Span:
@@ -375,7 +398,7 @@ class SpeakerResolver:
             start -= 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
-        start = min(start, phrase.start)
+        start = _after_breaks(doc, min(start, phrase.start), head.i)
         while start < head.i and doc[start].pos_ == "DET":
             start += 1
         return doc[start : max(end, phrase.end)]

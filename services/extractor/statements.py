@@ -34,12 +34,13 @@ class _Draft:
     kind: str
     cue: Cue | None
     continued: bool = False  # a quote with no cue of its own that goes on from the previous one
+    cut: tuple[int, int] | None = None  # characters left out of the quote: ", he added,"
 
 
 def extract_statements(doc: Doc) -> list[Statement]:
     article = Article(doc)
     cues = find_cues(article)
-    resolver = SpeakerResolver(doc, [q is not None for q in article.quote_of])
+    resolver = SpeakerResolver(doc, [q is not None for q in article.quote_of], article.in_dateline())
     _resolve_speakers(article, cues, resolver)
     drafts = _drafts(article, cues)
     return _finish(article, drafts)
@@ -103,7 +104,10 @@ def _drafts(article: Article, cues: list[Cue]) -> list[_Draft]:
                 quote_cue[q] = cue
             continue
         absorbed |= inside
-        drafts.append(_Draft(*_whole_quotes(article, start, end), "indirect", cue))
+        draft = _Draft(*_whole_quotes(article, start, end), "indirect", cue)
+        if cue.cut is not None and start < cue.cut[0] < cue.cut[1] < end:
+            draft.cut = (doc[cue.cut[0]].idx, _end_char(doc, cue.cut[1]))
+        drafts.append(draft)
     for q, quote in enumerate(article.quotes):
         if q in absorbed:
             continue
@@ -244,6 +248,12 @@ def _introduced_by(article: Article, char: int) -> Speaker | None:
     return None
 
 
+def _quote_text(text: str, draft: _Draft) -> str:
+    if draft.cut is None:
+        return text[draft.start : draft.end]
+    return f"{text[draft.start : draft.cut[0]].rstrip()} {text[draft.cut[1] : draft.end].lstrip()}"
+
+
 def _statement(text: str, draft: _Draft, speaker: Speaker | None, cue: str | None) -> Statement:
     return Statement(
         speaker=speaker.name if speaker else None,
@@ -252,7 +262,7 @@ def _statement(text: str, draft: _Draft, speaker: Speaker | None, cue: str | Non
         speaker_affiliation=speaker.affiliation if speaker else None,
         anonymous=speaker.anonymous if speaker else True,
         kind=draft.kind,
-        quote=text[draft.start : draft.end],
+        quote=_quote_text(text, draft),
         cue=cue,
         span=Span(start=draft.start, end=draft.end),
     )
