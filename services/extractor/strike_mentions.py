@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from schemas.records import Casualties, Location, StrikeKind
+from services.extractor.strike_actors import FORCE_NOUNS
 
 # Words before a trigger that say what kind of strike it was, strongest first.
 KIND_WORDS: list[tuple[StrikeKind, set[str]]] = [
@@ -167,10 +168,17 @@ def trigger_kind(token: Token) -> tuple[bool, StrikeKind | None]:
             return False, None
         if trigger_kind(subject)[0]:
             return False, None  # "an Israeli strike hit a school": the noun is the mention
-        return True, kind_from_words(carrier)
+        return _can_strike(subject, carrier), kind_from_words(carrier)
     if lemma == "fire" and carrier and any(c.lower_ in ("on", "at") for c in token.children):
         return True, kind_from_words(carrier)
     return False, None
+
+
+def _can_strike(subject: Token, carrier: set[str]) -> bool:
+    """Whether the subject of "hit" or "struck" is an armed force, not shares hitting a record."""
+    if carrier or subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ("NORP", "GPE", "ORG"):
+        return True
+    return any(t.lower_ in FORCE_NOUNS or t.ent_type_ in ("NORP", "GPE", "ORG") for t in subject.subtree)
 
 
 def clause_verb(token: Token) -> Token:
@@ -179,9 +187,19 @@ def clause_verb(token: Token) -> Token:
     return token
 
 
+def _is_test(token: Token) -> bool:
+    """A weapons test or a drill ("fired a missile into the sea", "air strike drills") hits no one."""
+    scope = list(clause_verb(token).subtree)
+    if any(t.lemma_.lower() in ("test", "drill", "exercise") for t in scope):
+        return True
+    return any(t.lower_ == "sea" and t.head.lower_ == "into" for t in scope)
+
+
 def is_asserted(token: Token) -> bool:
     """False for a strike that is denied, conditional, asked about, intended or only possible."""
     if token.sent.text.rstrip().endswith("?"):
+        return False
+    if _is_test(token):
         return False
     if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in token.children):
         return False  # "no airstrikes", "denied carrying out any airstrikes"

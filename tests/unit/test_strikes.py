@@ -58,6 +58,9 @@ def test_detects_each_kind(nlp: Language, text: str, kind: str) -> None:
         "Farmers were hit hard by the drought.",
         "Last year the president called off planned strikes on Iran.",
         "Analysts said a possible Saudi strike on the port would raise prices.",
+        "North Korea fired a ballistic missile into the sea on Thursday.",
+        "Indian and French jets held joint air strike drills over the desert.",
+        "Shares hit a record high, and the film bombed at the box office.",
     ],
 )
 def test_skips_hypothetical_negated_and_non_military(nlp: Language, text: str) -> None:
