@@ -18,6 +18,7 @@ from services.extractor.lexicon import (
     APPEAL_CONTENT,
     APPEAL_VERBS,
     CLAUSE_OPENERS,
+    CONNECTIVES,
     GERUND_CONTENT,
     OBJECT_CONTENT,
     PHRASAL_REPORTING_VERBS,
@@ -267,6 +268,8 @@ def _content(article: Article, verb: Token, cue_verbs: set[int]) -> tuple[int, i
     start = _skip_dateline(article, start, end)
     while start < end and (doc[start].is_punct or _opens_clause(doc[start]) or _is_time_phrase(doc[start])):
         start = doc[start].right_edge.i + 1 if _is_time_phrase(doc[start]) else start + 1
+    if start + 1 < end and doc[start].lower_ in CONNECTIVES and doc[start + 1].text == ",":
+        start += 2  # "Meanwhile, ...": the writer's link between sentences
     while end > start and (_is_trailing_punct(article, doc[end - 1]) or doc[end - 1].pos_ == "CCONJ"):
         end -= 1
     words = sum(1 for t in doc[start:end] if not t.is_punct)

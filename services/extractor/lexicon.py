@@ -39,14 +39,14 @@ APPEAL_VERBS = frozenset({"urge", "warn"})
 # Words that may stand before a name as a title, or form a role ("the press secretary").
 TITLE_WORDS = frozenset(
     (
-        "acting adm adm. admiral adviser advisor aide air ambassador army assistant attorney bishop "
-        "brigadier capt capt. captain chair chairman chairwoman chancellor chief cleric cmdr col col. "
+        "acting adm adm. admiral adviser advisor aide air ambassador army assistant attorney bishop brig "
+        "brig. brigadier capt capt. captain chair chairman chairwoman chancellor chief cleric cmdr col col. "
         "colonel commander commissioner congressman congresswoman coordinator defence defense deputy "
         "director dr dr. emir envoy first force foreign former gen gen. general gov gov. governor head "
         "imam inspector interior judge justice king lawmaker leader lieutenant lt lt. maj maj. major "
         "marshal mayor military minister mr mr. mrs mrs. ms ms. mufti national navy new official pope "
-        "president press prime prince queen regional rep rep. representative secretary security sen sen. "
-        "senator senior sergeant sgt sgt. sheikh speaker spokesman spokesperson spokeswoman state top "
+        "president press prime prince queen rear regional rep rep. representative secretary security sen "
+        "sen. senator senior sergeant sgt sgt. sheikh speaker spokesman spokesperson spokeswoman state top "
         "undersecretary vice"
     ).split()
 )
@@ -112,6 +112,15 @@ FEMALE_WORDS = frozenset(
     "woman".split()
 )
 THING_PRONOUNS = frozenset({"it", "they", "them"})
+
+# Connectives the writer opens a sentence with, not part of what a source reports:
+# "Meanwhile, the rebels shelled the port, officials said".
+CONNECTIVES = frozenset(
+    (
+        "additionally also besides elsewhere furthermore however meanwhile moreover nevertheless "
+        "nonetheless separately similarly still"
+    ).split()
+)
 
 # Relativisers and complementisers that open a reported clause without being part of it.
 CLAUSE_OPENERS = frozenset({"that", "which", "what", "who", "whom"})

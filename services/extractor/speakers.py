@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from services.extractor.lexicon import (
+    ABBREVIATIONS,
     ANONYMOUS_NOUNS,
     DOCUMENT_NOUNS,
     FEMALE_WORDS,
@@ -208,7 +209,8 @@ class SpeakerResolver:
         before = [t for t in noun_phrase(ent.root) if t.i < ent.start]
         before += [t for t in ent if t.lower_.rstrip(".") in TITLE_WORDS and t.i < first_name_token]
         if before:
-            found.append(sorted(before, key=lambda t: t.i))
+            before.sort(key=lambda t: t.i)
+            found.append(self._abbreviated_ranks(before[0].i) + before)
         for child in ent.root.rights:
             if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"}:  # not an age: "Iryna Boyko, 52"
                 found.append(_appositive(child))
@@ -219,6 +221,15 @@ class SpeakerResolver:
             # "Norway's Foreign Minister Ola Berg", parsed as the title with the name beside it
             found.insert(0, list(noun_phrase(head)))
         return [tokens for tokens in found if tokens]
+
+    def _abbreviated_ranks(self, start: int) -> list[Token]:
+        """The rest of a split rank before a title: "Brig." before "Gen. X", cut off by the tokenizer."""
+        doc, i = self.doc, start
+        while i >= 2 and doc[i - 1].text == "." and not doc[i - 2].whitespace_:
+            if doc[i - 2].lower_ not in ABBREVIATIONS or doc[i - 2].lower_ not in TITLE_WORDS:
+                break
+            i -= 2
+        return list(doc[i:start])
 
     def _index_orgs(self) -> None:
         for chunk in self.doc.noun_chunks:

@@ -474,6 +474,24 @@ def test_inserted_reporting_phrase_with_its_own_subject_and_time(nlp: Language) 
     assert (s.quote, s.speaker_title, s.anonymous) == ("The talks would resume next week", "minister", True)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("A navy spokesman, Rear Adm. Tom Hale, said the ship was damaged.", "Rear Adm."),
+        ("Lt. Col. Dana Price said the base was secure.", "Lt. Col."),
+        ("An air force spokesman, Brig. Gen. Omar Vance, said two jets were lost.", "Brig. Gen."),
+    ],
+)
+def test_abbreviated_rank_before_the_name_is_the_title(nlp: Language, sentence: str, title: str) -> None:
+    s = only(extract(nlp, sentence))
+    assert s.speaker_title == title and s.speaker_affiliation is None
+
+
+def test_writers_connective_is_not_part_of_the_claim(nlp: Language) -> None:
+    s = only(extract(nlp, "Meanwhile, the rebels shelled the port on Tuesday, officials said."))
+    assert s.quote == "the rebels shelled the port on Tuesday"
+
+
 def test_quoted_as_saying(nlp: Language) -> None:
     text = 'Omar Saleh was quoted by state television as saying that the city "will never surrender."'
     s = only(extract(nlp, text))
