@@ -25,6 +25,7 @@ LIGHT_VERBS = set(
     "carry conduct launch deliver do make order stage mount begin step intensify continue drop fire "
     "use unleash resume escalate broaden open".split()
 )
+ATTRIBUTING_VERBS = set("blame attribute carry conduct launch claim".split())
 TARGET_VERBS = set("hit strike target aim bomb destroy pound flatten damage level shell".split())
 DAY_WORDS = {"yesterday", "today", "tonight", "overnight"}
 REPEATED = {"repeatedly", "regularly", "daily", "nightly", "routinely", "frequently"}
@@ -180,6 +181,16 @@ def _plural_antecedent(pronoun: Token, trigger: Token) -> Token | None:
     return None
 
 
+def _blamed_on(token: Token) -> list[list[Token]]:
+    """ "a strike blamed on Turkey", "a raid believed to have been carried out by Israel"."""
+    found = []
+    for verb in (t for t in token.subtree if t.lemma_ in ATTRIBUTING_VERBS and t != token):
+        for prep in verb.children:
+            if prep.lower_ in ("on", "to", "by") and prep.dep_ in ("prep", "agent", "dative"):
+                found += [list(c.subtree) for c in prep.children if c.dep_ == "pobj"]
+    return found
+
+
 def actor_sources(token: Token) -> list[list[Token]]:
     """Where a trigger's actor may be named, best first: its modifiers, its agent, its verb's subject."""
     if token.pos_ == "VERB":
@@ -192,6 +203,7 @@ def actor_sources(token: Token) -> list[list[Token]]:
         return [[t for t in left if t.i > stop]]
     sources = [[t for t in token.subtree if t.i < token.i and t.dep_ != "det"]]
     sources += [list(c.subtree) for prep in token.children if prep.lower_ == "by" for c in prep.children]
+    sources += _blamed_on(token)
     governor = through_quantity(token)
     head = governor.head
     if governor.dep_ == "pobj" and head.lower_ == "with":

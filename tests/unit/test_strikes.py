@@ -334,3 +334,14 @@ def test_the_leading_states_jets_are_the_coalitions(nlp: Language) -> None:
     )
     strike = only(nlp, text, date(2018, 6, 13))
     assert (strike.actor, strike.date) == ("Saudi-led coalition", "2018-06-11")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A commander was killed in a drone strike blamed on Turkey.",
+        "The convoy was hit by an airstrike believed to have been carried out by Turkey.",
+    ],
+)
+def test_actor_named_after_the_strike(nlp: Language, text: str) -> None:
+    assert only(nlp, text).actor == "Turkey"
