@@ -138,6 +138,9 @@ def trigger_kind(token: Token) -> tuple[bool, StrikeKind | None]:
         if lemma in QUALIFIED_NOUNS:
             kind = kind_from_words(before)
             return kind is not None, kind
+        if lemma in ("weapon", "agent") and token.head.lemma_ in ("use", "deploy", "drop", "fire"):
+            kind = kind_from_words(before)  # "used chemical weapons against civilians"
+            return kind == "chemical", kind
         governor = through_quantity(token)
         used = governor.head.lemma_ in PROJECTILE_VERBS and governor.dep_ in ("dobj", "nsubj", "nsubjpass")
         hit = any(c.dep_ == "acl" and c.lemma_ in PROJECTILE_VERBS for c in token.children)  # "a missile hit"

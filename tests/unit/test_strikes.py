@@ -345,3 +345,11 @@ def test_the_leading_states_jets_are_the_coalitions(nlp: Language) -> None:
 )
 def test_actor_named_after_the_strike(nlp: Language, text: str) -> None:
     assert only(nlp, text).actor == "Turkey"
+
+
+def test_use_of_chemical_weapons(nlp: Language) -> None:
+    strike = only(
+        nlp, "Iraqi forces used chemical weapons against Kurdish villagers in Halabja in March 1988."
+    )
+    assert (strike.actor, strike.kind, strike.date) == ("Iraq", "chemical", "1988-03")
+    assert strike.location.region == "Halabja"
