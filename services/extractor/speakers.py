@@ -29,6 +29,7 @@ from services.extractor.lexicon import (
 
 _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 _NOT_SPEAKERS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+_PLACING = {"at", "for", "from", "with", "in", "of"}  # prepositions that say whose a source is
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 _DROP_LEFT = {"det", "predet", "punct", "cc", "advmod", "nummod", "quantmod"}
 _BRACKETS = {"(", ")", "[", "]"}
@@ -43,6 +44,7 @@ class Speaker:
     affiliation: str | None = None
     plural: bool = False
     aliases: tuple[str, ...] = ()
+    role: str | None = field(default=None, compare=False)  # an unnamed source's head phrase, lower case
 
     @property
     def anonymous(self) -> bool:
@@ -105,6 +107,26 @@ def _appositive(head: Token) -> list[Token]:
     return tokens
 
 
+def _qualifier(head: Token, phrase: Span) -> list[Token]:
+    """What places an unnamed source: "officials [at the regional hospital]", "a spokesman [for the UN]"."""
+    for child in head.rights:
+        if child.i != phrase.end or child.dep_ != "prep" or child.lower_ not in _PLACING:
+            continue
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        if not objects or objects[0].ent_type_ in _NOT_SPEAKERS:
+            return []  # "officials on Monday": when, not who
+        tokens = [child]
+        clauses = {t.i for c in objects[0].children if c.dep_ in {"relcl", "acl"} for t in c.subtree}
+        for token in child.subtree:
+            if token.i == child.i:
+                continue
+            if token.text in {",", "(", "\u2014"} or token.i in clauses or token.i != tokens[-1].i + 1:
+                break
+            tokens.append(token)
+        return tokens if len(tokens) > 1 else []
+    return []
+
+
 def _affiliation(title: list[Token]) -> str | None:
     """The body a title names: "Senate Armed Services Committee" in its chairman's title, "Pentagon"."""
     inside = {t.i for t in title}
@@ -116,6 +138,8 @@ def _affiliation(title: list[Token]) -> str | None:
     for token in title:
         if token.pos_ == "PROPN" and token.text[:1].isalpha() and token.lower_.rstrip(".") not in TITLE_WORDS:
             run.append(token)
+        elif run and token.text in _POSSESSIVE and all(t.ent_type_ == "PERSON" for t in run):
+            run = []  # "Minister Lars Berg's spokesman" works for a person, not a body
         elif run:
             break
     return _clean(_text(run)) or None
@@ -282,6 +306,8 @@ class SpeakerResolver:
                         return self._resolve(objects[0], speaking)
             return None
         for child in head.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and self._is_org_noun(head):
+                return self._org(child)  # "the monitoring group Border Watch", whatever the model thinks
             if child.dep_ == "appos" and self._is_person(child):
                 return self._person(child)
         if head.dep_ == "appos" and head.pos_ == "NOUN" and self._is_person(head.head):
@@ -304,6 +330,11 @@ class SpeakerResolver:
         if speaking and head.pos_ == "NOUN":
             return self._org(head)  # "the rebels", "residents": a group speaks
         return None
+
+    @staticmethod
+    def _is_org_noun(head: Token) -> bool:
+        lemma = head.lemma_.lower()
+        return head.pos_ == "NOUN" and (lemma in ORG_NOUNS or lemma in GENERIC_ORG_NOUNS)
 
     def _gender_of(self, speaker: Speaker, default: str) -> str:
         known = self._gender.get(speaker.name or speaker.title or "")
@@ -386,7 +417,7 @@ class SpeakerResolver:
             # "Hamas did not comment. The group said ...": the last named organisation, unless
             # a fuller "the militant group" came after it.
             position, named = self._latest_mention(lambda s: s.kind == "org" and (s.name or "")[:1].isupper())
-            if named is not None and (not longer or position > longer[-1][0]):
+            if named is not None and (not longer or position >= longer[-1][0]):
                 return named
         if longer:  # "the military" after "the Israeli military": the name as first given
             return Speaker(longer[0][1], "org", aliases=(name,), plural=head.tag_ == "NNPS")
@@ -439,14 +470,17 @@ class SpeakerResolver:
             for _, speaker in reversed(self._timeline):  # the latest holder of the role first
                 if speaker.kind == "person" and self._holds(speaker.name or "", tail):
                     return speaker
-                title = (speaker.title or "").lower()
+                title = (speaker.role or speaker.title or "").lower()
                 if speaker.kind == "anonymous" and title.split()[-1:] == [head.lower_]:
                     if all(w in title for w in words):
                         return speaker
             for person in self._persons.values():
                 if self._holds(person.name, tail):
                     return person.speaker()
-        return Speaker(None, "anonymous", _clean(phrase.text) or None, _affiliation(list(phrase)), plural)
+        described = list(phrase) + _qualifier(head, phrase)
+        title = _clean(_text(described)) or None
+        role = _clean(phrase.text).lower() or None
+        return Speaker(None, "anonymous", title, _affiliation(described), plural, role=role)
 
     def _holds(self, name: str, role: str) -> bool:
         person = self._persons.get(name)

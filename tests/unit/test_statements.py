@@ -492,6 +492,46 @@ def test_writers_connective_is_not_part_of_the_claim(nlp: Language) -> None:
     assert s.quote == "the rebels shelled the port on Tuesday"
 
 
+def test_name_in_apposition_to_an_organisation_noun_is_an_organisation(nlp: Language) -> None:
+    text = (
+        "Shelling hit two schools on Friday, according to the rights group Civic Shield. "
+        "The group said that the schools had been empty."
+    )
+    first, second = extract(nlp, text)
+    assert first.speaker == second.speaker == "Civic Shield"
+    assert first.speaker_title is None and not first.anonymous
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        (
+            "Officials at the district hospital said nine people were treated.",
+            "Officials at the district hospital",
+        ),
+        (
+            "A spokesman for the port authority said the docks would reopen.",
+            "spokesman for the port authority",
+        ),
+        ("Two officials on Monday said the talks had stalled.", "officials"),
+    ],
+)
+def test_unnamed_source_keeps_what_places_it(nlp: Language, sentence: str, title: str) -> None:
+    s = only(extract(nlp, sentence))
+    assert s.anonymous and s.speaker is None and s.speaker_title == title
+
+
+def test_placed_source_is_still_the_official_mentioned_again(nlp: Language) -> None:
+    text = "An official at the embassy said the staff were safe. “Nobody was hurt,” the official said."
+    first, second = extract(nlp, text)
+    assert first.speaker_title == second.speaker_title == "official at the embassy"
+
+
+def test_a_person_in_the_title_is_not_the_affiliation(nlp: Language) -> None:
+    s = only(extract(nlp, "Governor Lena Ortiz's spokesman, Raul Mena, said the roads were closed."))
+    assert (s.speaker, s.speaker_affiliation) == ("Raul Mena", None)
+
+
 def test_quoted_as_saying(nlp: Language) -> None:
     text = 'Omar Saleh was quoted by state television as saying that the city "will never surrender."'
     s = only(extract(nlp, text))
