@@ -29,7 +29,7 @@ _TENS = {
     "ninety": 90,
 }
 # The least a vague amount can mean: "dozens" is at least two dozen.
-_VAGUE = {
+VAGUE_AMOUNTS = {
     "a small number": 1, "a handful": 1, "several": 2, "a few": 2, "dozens": 24, "scores": 40,
     "hundreds": 200, "thousands": 2000, "many": 2,
 }  # fmt: skip
@@ -40,7 +40,7 @@ _APPROXIMATE = r"about|around|some|roughly|approximately|an estimated|estimated"
 _AMOUNT = re.compile(
     rf"\b(?:between\s+(?P<low>{_NUMBER})\s+and\s+(?P<high>{_NUMBER})"
     rf"|(?:(?P<bound>{_LOWER_BOUND}|{_UPPER_BOUND}|{_APPROXIMATE})\s+)?(?P<n>{_NUMBER})"
-    rf"|(?P<vague>{'|'.join(_VAGUE)}))\b",
+    rf"|(?P<vague>{'|'.join(VAGUE_AMOUNTS)}))\b",
     re.IGNORECASE,
 )
 
@@ -73,7 +73,7 @@ def parse_amount(text: str) -> Amount | None:
     if match.group("low"):
         return Amount(match.group(), number_value(match.group("low")), number_value(match.group("high")))
     if match.group("vague"):
-        return Amount(match.group(), _VAGUE[match.group("vague").lower()], None)
+        return Amount(match.group(), VAGUE_AMOUNTS[match.group("vague").lower()], None)
     value = number_value(match.group("n"))
     if value is None:
         return None

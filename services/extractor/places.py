@@ -18,6 +18,8 @@ PLACE_NOUNS = {
     "city", "town", "village", "province", "region", "district", "capital", "governorate", "neighbourhood",
     "neighborhood", "camp", "suburb", "outskirts", "oblast", "county", "port", "area", "hometown", "strip",
 }  # fmt: skip
+# Where a strike falls: "in", "near", "on the city"; not "to" or "from", which name sources and routes.
+PLACE_PREPS = (LOCATION_PREPS - {"to", "from"}) | {"on"}
 NOT_PLACE_KINDS = {"demonym", "institution", "leader", "alliance", "group"}
 
 
@@ -39,11 +41,8 @@ def _chunks(sent: Span) -> list[list[Token]]:
     current: list[Token] = []
     for token in sent:
         joins = token.text in ("-", "al") and current
-        if (
-            token.pos_ == "PROPN"
-            or joins
-            or (current and token.lower_ in PLACE_NOUNS and token.lower_ != "area")
-        ):
+        named = token.pos_ == "PROPN" or (token.ent_type_ in ("GPE", "LOC", "FAC") and token.is_title)
+        if named or joins or (current and token.lower_ in PLACE_NOUNS and token.lower_ != "area"):
             current.append(token)
             continue
         if current:
@@ -58,7 +57,7 @@ def _in_place_position(last: Token, through_possessive: bool) -> bool:
     head = phrase_head(last) if through_possessive else last
     while head.dep_ == "compound" and head.head != head:
         head = head.head
-    if head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS | {"on"}:
+    if head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS:
         return True
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_ in PLACE_NOUNS:
         return True  # "the city of Kryvyi Rig"

@@ -102,10 +102,16 @@ class ActorResolver:
         if not tokens:
             return None
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        for match in self.matches:
-            if start <= match.start and match.end <= end and self._state_actor(match):
-                if place_names or not self._place_modifier(match):
-                    return match.alias.canonical
+        found = [
+            m
+            for m in self.matches
+            if start <= m.start and m.end <= end and self._state_actor(m)
+            if place_names or not self._place_modifier(m)
+        ]
+        # A named force is more precise than the nationality beside it: "Afghan Taliban fighters".
+        named = [m for m in found if m.alias.kind in ("group", "alliance")]
+        if named or found:
+            return (named or found)[0].alias.canonical
         for token in tokens:
             if token.lower_ in PRONOUNS and token.pos_ == "PRON":
                 return self.antecedent(token, personal=token.lower_ in PERSONAL_PRONOUNS)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from schemas.records import Casualties, Claim, Evidence, Location, Span, Statement, Strike, StrikeKind
-from services.extractor.casualties import find_casualties
+from services.extractor.casualties import VAGUE_AMOUNTS, find_casualties
 from services.extractor.claims import claim_for
 from services.extractor.gazetteer import load_gazetteer
 from services.extractor.places import find_location
@@ -183,7 +183,9 @@ def _casualties(group: Group) -> Casualties | None:
     found = [m.casualties for m in sorted(group.mentions, key=lambda m: m.index) if m.casualties]
     if not found:
         return None
-    killed = next((c for c in found if c.killed), None)
+    # A figure beats a word: headlines round "at least 50" to "dozens".
+    told = [c for c in found if c.killed]
+    killed = next((c for c in told if c.killed.lower() not in VAGUE_AMOUNTS), told[0] if told else None)
     injured = next((c.injured for c in found if c.injured), None)
     if killed is None:
         return Casualties(injured=injured)

@@ -353,3 +353,18 @@ def test_use_of_chemical_weapons(nlp: Language) -> None:
     )
     assert (strike.actor, strike.kind, strike.date) == ("Iraq", "chemical", "1988-03")
     assert strike.location.region == "Halabja"
+
+
+def test_a_named_group_beats_the_nationality_beside_it(nlp: Language) -> None:
+    assert only(nlp, "Afghan Taliban fighters fired mortars at a border post on Friday.").actor == "Taliban"
+
+
+def test_a_source_after_according_to_is_not_a_place(nlp: Language) -> None:
+    strike = only(nlp, "Russian jets have bombed villages since 2019, according to the United Nations.")
+    assert strike.location.region is None
+
+
+def test_a_figure_beats_a_headlines_round_word(nlp: Language) -> None:
+    text = "Air strike kills dozens\n\nA Nigerian air force strike on a village killed at least 50 people."
+    strike = only(nlp, text)
+    assert strike.casualties is not None and strike.casualties.killed == "at least 50"
