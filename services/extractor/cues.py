@@ -20,6 +20,7 @@ from services.extractor.lexicon import (
     CLAUSE_OPENERS,
     CONNECTIVES,
     GERUND_CONTENT,
+    GLOSS_NOUNS,
     OBJECT_CONTENT,
     PHRASAL_REPORTING_VERBS,
     QUOTE_ONLY_VERBS,
@@ -270,10 +271,26 @@ def _content(article: Article, verb: Token, cue_verbs: set[int]) -> tuple[int, i
         start = doc[start].right_edge.i + 1 if _is_time_phrase(doc[start]) else start + 1
     if start + 1 < end and doc[start].lower_ in CONNECTIVES and doc[start + 1].text == ",":
         start += 2  # "Meanwhile, ...": the writer's link between sentences
+    end = _before_gloss(article, start, end)
     while end > start and (_is_trailing_punct(article, doc[end - 1]) or doc[end - 1].pos_ == "CCONJ"):
         end -= 1
     words = sum(1 for t in doc[start:end] if not t.is_punct)
     return (start, end) if words >= 2 else None
+
+
+def _before_gloss(article: Article, start: int, end: int) -> int:
+    """Where the writer's gloss on the claim begins: ", without giving evidence", ", a claim that ..."."""
+    doc = article.doc
+    for i in range(start + 1, end - 1):
+        if doc[i].text != "," or article.quote_of[i] is not None:
+            continue
+        after = doc[i + 1]
+        if after.lower_ == "without" and doc[i + 2].tag_ == "VBG":
+            return i
+        head = after if after.pos_ != "DET" or i + 2 >= end else doc[i + 2]
+        if head.dep_ == "appos" and head.lemma_.lower() in GLOSS_NOUNS:
+            return i
+    return end
 
 
 def _is_time_phrase(token: Token) -> bool:

@@ -30,7 +30,7 @@ PHRASAL_REPORTING_VERBS = frozenset({("point", "out"), ("make", "clear"), ("spel
 # Verbs whose content is a prepositional object, not a clause: "accusing them of housing ...".
 OBJECT_CONTENT = frozenset({("accuse", "of")})
 # Verbs whose content may be a gerund: "denied carrying out the strike".
-GERUND_CONTENT = frozenset({"deny", "admit", "acknowledge", "confirm"})
+GERUND_CONTENT = frozenset({"deny", "admit", "acknowledge", "confirm", "report", "recall"})
 # Appeals whose content runs from the object to the infinitive: "called on residents to donate blood".
 APPEAL_CONTENT = frozenset({("call", "on"), ("urge", "on")})
 # Appeals whose object is direct: "urged both sides to return to talks".
@@ -112,6 +112,9 @@ FEMALE_WORDS = frozenset(
     "woman".split()
 )
 THING_PRONOUNS = frozenset({"it", "they", "them"})
+
+# Nouns of the writer's gloss on a report: "..., a claim that could not be verified".
+GLOSS_NOUNS = frozenset("accusation allegation assertion charge claim".split())
 
 # Connectives the writer opens a sentence with, not part of what a source reports:
 # "Meanwhile, the rebels shelled the port, officials said".

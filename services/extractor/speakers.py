@@ -62,6 +62,10 @@ class _Person:
     def describe(self, descriptions: list[list[Token]]) -> None:
         """Take the first description as title and affiliation; remember all as roles."""
         for tokens in descriptions:
+            while tokens and (tokens[0].ent_type_ == "DATE" or tokens[0].is_punct):
+                tokens = tokens[1:]  # "12-year-old Ali Nasser": an age, not a title
+            if not tokens:
+                continue
             if self.title is None:
                 self.title = _clean(_text(tokens)) or None
                 self.affiliation = _affiliation(tokens)

@@ -532,6 +532,33 @@ def test_a_person_in_the_title_is_not_the_affiliation(nlp: Language) -> None:
     assert (s.speaker, s.speaker_affiliation) == ("Raul Mena", None)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "quote"),
+    [
+        (
+            "The militia said it had shot down two drones, without giving details.",
+            "it had shot down two drones",
+        ),
+        (
+            "The rebels said the raid killed 15 guards, a claim that could not be independently verified.",
+            "the raid killed 15 guards",
+        ),
+    ],
+)
+def test_writers_gloss_after_the_claim_is_not_part_of_it(nlp: Language, sentence: str, quote: str) -> None:
+    assert only(extract(nlp, sentence)).quote == quote
+
+
+def test_an_age_before_the_name_is_not_a_title(nlp: Language) -> None:
+    s = only(extract(nlp, "“The roof fell on us,” 14-year-old Sara Malik told reporters."))
+    assert (s.speaker, s.speaker_title) == ("Sara Malik", None)
+
+
+def test_reported_with_a_gerund(nlp: Language) -> None:
+    s = only(extract(nlp, "Villagers reported seeing three helicopters over the valley."))
+    assert (s.cue, s.quote, s.anonymous) == ("reported", "seeing three helicopters over the valley", True)
+
+
 def test_quoted_as_saying(nlp: Language) -> None:
     text = 'Omar Saleh was quoted by state television as saying that the city "will never surrender."'
     s = only(extract(nlp, text))
