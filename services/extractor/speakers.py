@@ -146,7 +146,12 @@ def _affiliation(title: list[Token]) -> str | None:
             run = []  # "Minister Lars Berg's spokesman" works for a person, not a body
         elif run:
             break
-    return _clean(_text(run)) or None
+    if run:
+        return _clean(_text(run)) or None
+    for token in title:  # "the mission's head": the body that owns the post
+        if token.dep_ == "poss" and token.lemma_.lower() in ORG_NOUNS:
+            return _clean(_text([t for t in noun_phrase(token) if t.i in inside])) or None
+    return None
 
 
 def _same_first_name(a: str, b: str) -> bool:
@@ -194,8 +199,8 @@ class SpeakerResolver:
         self._org_phrases: list[tuple[int, list[str], str]] = []
         self._timeline: list[tuple[int, Speaker]] = []  # (token, referent) in reading order
         self._gender: dict[str, str] = {}  # "m" or "f" by name or description, as pronouns revealed it
-        self._index_people()
         self._index_orgs()
+        self._index_people()
 
     # -- indexes built once per document ---------------------------------------------
 
@@ -228,7 +233,11 @@ class SpeakerResolver:
             canonical = self._person_of_token.get(ent.start)
             person = self._persons.get(canonical or "")
             if person and not self._in_quote[ent.start]:
+                had = person.affiliation
                 person.describe(self._descriptions_of(ent))
+                if person.affiliation != had and person.affiliation and person.affiliation.islower():
+                    words = person.affiliation.split()  # "the mission's head": the mission as named
+                    person.affiliation = self._fuller_org(words, ent.start) or person.affiliation
 
     def _descriptions_of(self, ent: Span) -> list[list[Token]]:
         """Words describing a named person: before the name, and in an apposition beside it."""
@@ -432,6 +441,12 @@ class SpeakerResolver:
             if later:
                 return Speaker(later[0], "org", aliases=(name,))
         return Speaker(name, "org", plural=head.tag_ in {"NNS", "NNPS"})
+
+    def _fuller_org(self, words: list[str], position: int) -> str | None:
+        """The fullest naming of a body known by `words`: the first before `position`, else after it."""
+        before = [text for p, longer, text in self._org_phrases if p < position and _extends(longer, words)]
+        after = [text for p, longer, text in self._org_phrases if p > position and _extends(longer, words)]
+        return (before or after or [None])[0]
 
     def _org_phrase(self, head: Token) -> Span:
         """The name with its modifiers, completed to the entity: "Institute for the Study of War"."""

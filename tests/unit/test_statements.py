@@ -532,6 +532,17 @@ def test_a_person_in_the_title_is_not_the_affiliation(nlp: Language) -> None:
     assert (s.speaker, s.speaker_affiliation) == ("Raul Mena", None)
 
 
+def test_the_body_owning_a_post_is_the_affiliation_as_first_named(nlp: Language) -> None:
+    text = (
+        "Food prices doubled in a month, according to the UN food monitoring office.\n\n"
+        "The office's director, Lea Brandt, said markets in the north had emptied."
+    )
+    first, second = extract(nlp, text)
+    assert first.speaker == "UN food monitoring office"
+    assert (second.speaker, second.speaker_title) == ("Lea Brandt", "office's director")
+    assert second.speaker_affiliation == "UN food monitoring office"
+
+
 @pytest.mark.parametrize(
     ("sentence", "quote"),
     [
