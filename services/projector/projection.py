@@ -1,7 +1,7 @@
 """Applying stream entries to the read models, each write atomic with its checkpoint.
 
-For every entry: WATCH the stream's checkpoint and the documents the event touches,
-skip the entry if the checkpoint is already at or past it, compute the changes (pure
+For a batch of consecutive entries: WATCH the stream's checkpoint and the documents the
+events touch, skip entries at or before the checkpoint, compute the changes (pure
 functions in `read_models/`), then MULTI: the changes and the new checkpoint, EXEC.
 A crash before EXEC applies nothing; a redelivery after it is skipped; a concurrent
 writer (another replica, or replay) makes EXEC fail and the entry is tried again.
@@ -10,7 +10,7 @@ writer (another replica, or replay) makes EXEC fail and the entry is tried again
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import structlog
@@ -74,76 +74,79 @@ class Projector:
 
     async def apply_entry(self, stream: str, entry_id: str, fields: Mapping[Any, Any]) -> bool:
         """Apply one entry; False if it was applied before (or skipped as unreadable)."""
-        try:
-            event = from_fields(fields)
-        except WireError as exc:
-            await self._skip_unreadable(stream, entry_id, fields, str(exc))
-            return False
-        doc_keys = keys_for(event, self.keys)
+        return await self.apply_batch(stream, [(entry_id, fields)]) == 1
+
+    async def apply_batch(self, stream: str, entries: Sequence[tuple[str, Mapping[Any, Any]]]) -> int:
+        """Apply consecutive entries of one stream in one transaction with the checkpoint.
+
+        Returns how many were applied (not skipped as already applied or unreadable).
+        Batching is what makes catching up and replay fast: one WATCH, one read, one
+        MULTI/EXEC for many entries instead of three round trips each."""
+        if not entries:
+            return 0
+        events: list[tuple[str, Event]] = []
+        for entry_id, fields in entries:
+            try:
+                events.append((entry_id, from_fields(fields)))
+            except WireError as exc:
+                await self._dead_letter_unreadable(stream, entry_id, fields, str(exc))
+        doc_keys = list(dict.fromkeys(k for _, event in events for k in keys_for(event, self.keys)))
         checkpoint_key = self.keys.checkpoint(stream)
+        last_entry = entries[-1][0]
         while True:
             async with self._redis.pipeline(transaction=True) as pipe:
                 await pipe.watch(checkpoint_key, *doc_keys)
-                # One round trip for the checkpoint and every document the event touches.
+                # One round trip for the checkpoint and every document the batch touches.
                 current, *values = await _read(pipe, [checkpoint_key, *doc_keys])
-                if current and entry_tuple(entry_id) <= entry_tuple(current):
-                    return False
+                after = entry_tuple(current) if current else (-1, -1)
+                if entry_tuple(last_entry) <= after:
+                    return 0
                 docs = {k: json.loads(v) if v else None for k, v in zip(doc_keys, values, strict=True)}
-                changes = project(event, entry_id, docs, self.keys)
+                changes, applied = Changes(), 0
+                for entry_id, event in events:
+                    if entry_tuple(entry_id) <= after:
+                        continue
+                    step = project(event, entry_id, docs, self.keys)
+                    docs.update(step.docs)  # the next event of the batch sees this one's result
+                    changes.merge(step)
+                    applied += 1
                 pipe.multi()
                 queue_writes(pipe, changes)
-                pipe.set(checkpoint_key, entry_id)
+                pipe.set(checkpoint_key, last_entry)
                 try:
                     await pipe.execute()
                 except WatchError:
                     continue
-                return True
+                return applied
 
-    async def _skip_unreadable(
+    async def _dead_letter_unreadable(
         self, stream: str, entry_id: str, fields: Mapping[Any, Any], error: str
     ) -> None:
         log.warning("entry_unreadable", stream=stream, entry_id=entry_id, error=error)
-        if stream != self._settings.streams.dead_letters:  # never dead-letter a dead letter
-            event = dead_letter(
-                stream=stream,
-                entry_id=entry_id,
-                group=PROJECTOR_GROUP,
-                fields=fields,
-                reason="unreadable",
-                error=error,
-                deliveries=1,
-                producer=self._producer,
-            )
-            await self._store.append(self._settings.streams.dead_letters, event)
-        await self._advance(stream, entry_id)
+        if stream == self._settings.streams.dead_letters:  # never dead-letter a dead letter
+            return
+        event = dead_letter(
+            stream=stream,
+            entry_id=entry_id,
+            group=PROJECTOR_GROUP,
+            fields=fields,
+            reason="unreadable",
+            error=error,
+            deliveries=1,
+            producer=self._producer,
+        )
+        await self._store.append(self._settings.streams.dead_letters, event)
 
-    async def _advance(self, stream: str, entry_id: str) -> None:
-        key = self.keys.checkpoint(stream)
-        while True:
-            async with self._redis.pipeline(transaction=True) as pipe:
-                await pipe.watch(key)
-                current = await pipe.get(key)
-                if current and entry_tuple(entry_id) <= entry_tuple(current):
-                    return
-                pipe.multi()
-                pipe.set(key, entry_id)
-                try:
-                    await pipe.execute()
-                    return
-                except WatchError:
-                    continue
-
-    async def catch_up(self, stream: str, page: int = 500) -> int:
-        """Apply every entry after the checkpoint; used by replay and at start-up."""
+    async def catch_up(self, stream: str, page: int = 200) -> int:
+        """Apply every entry after the checkpoint, a page per transaction (replay, start-up)."""
         applied = 0
         after = await self.checkpoint(stream) or "0"
         while True:
             entries = await self._redis.xrange(stream, min=f"({after}", count=page)
             if not entries:
                 return applied
-            for entry_id, fields in entries:
-                applied += await self.apply_entry(stream, entry_id, fields)
-                after = entry_id
+            applied += await self.apply_batch(stream, entries)
+            after = entries[-1][0]
 
     async def reset(self) -> int:
         """Delete every read model and checkpoint (the streams are untouched)."""

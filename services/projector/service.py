@@ -18,7 +18,7 @@ import structlog
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from faststream.redis import RedisBroker, StreamSub
-from faststream.redis.annotations import RedisStreamMessage
+from faststream.redis.annotations import RedisBatchStreamMessage
 from prometheus_client import CollectorRegistry, Counter
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
@@ -48,23 +48,23 @@ class ProjectorRuntime:
 
 
 def _subscribe(runtime: ProjectorRuntime, stream: str, last_id: str) -> None:
-    async def on_entry(msg: RedisStreamMessage) -> None:
+    async def on_entries(msg: RedisBatchStreamMessage) -> None:
         raw = msg.raw_message
-        entry_id = raw["message_ids"][0].decode()
+        entries = [(i.decode(), fields) for i, fields in zip(raw["message_ids"], raw["data"], strict=True)]
         delay = 0.1
         while True:
             try:
-                if await runtime.projector.apply_entry(stream, entry_id, raw["data"]):
-                    runtime.applied.labels(stream).inc()
+                applied = await runtime.projector.apply_batch(stream, entries)
+                runtime.applied.labels(stream).inc(applied)
                 return
             except RedisError as exc:
-                # Order matters: wait and retry this entry rather than move past it.
-                log.warning("projection_retry", stream=stream, entry_id=entry_id, error=repr(exc))
+                # Order matters: wait and retry these entries rather than move past them.
+                log.warning("projection_retry", stream=stream, entry_id=entries[0][0], error=repr(exc))
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 5.0)
 
-    sub = StreamSub(stream, last_id=last_id, max_records=runtime.settings.read_batch)
-    runtime.broker.subscriber(stream=sub)(on_entry)
+    sub = StreamSub(stream, last_id=last_id, batch=True, max_records=runtime.settings.read_batch)
+    runtime.broker.subscriber(stream=sub)(on_entries)
 
 
 def build_runtime(settings: Settings) -> ProjectorRuntime:

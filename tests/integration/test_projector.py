@@ -171,3 +171,33 @@ async def test_same_strike_from_two_articles_is_one_record_with_two_sources(
         cursor=None,
     )
     assert len(everything.items) == 1 and everything.next_cursor
+
+
+async def test_a_batch_applies_only_entries_past_the_checkpoint(redis: Redis, settings: Settings) -> None:
+    store = EventStore(redis)
+    first, second = strike_report("a1", "s1"), strike_report("a2", "s2", date="2024-03-20")
+    await store.append_many(settings.streams.strikes, [first, second])
+    entries = await redis.xrange(settings.streams.strikes)
+    projector = Projector(redis, settings, TEST_PRODUCER)
+    assert await projector.apply_batch(settings.streams.strikes, entries[:1]) == 1
+    before = await dump_read_models(redis, projector)
+    # A redelivered batch that overlaps what was applied applies only the rest.
+    assert await projector.apply_batch(settings.streams.strikes, entries) == 1
+    assert await projector.apply_batch(settings.streams.strikes, entries) == 0
+    after = await dump_read_models(redis, projector)
+    assert set(after) > set(before)
+    assert await projector.checkpoint(settings.streams.strikes) == entries[-1][0]
+
+
+async def test_one_batch_equals_one_entry_at_a_time(redis: Redis, settings: Settings, nlp: Language) -> None:
+    await publish_extracted(redis, settings, nlp)
+    await publish_extracted(redis, settings, nlp)
+    projector = Projector(redis, settings, TEST_PRODUCER)
+    for stream in projector.streams():
+        for entry_id, fields in await redis.xrange(stream):
+            await projector.apply_entry(stream, entry_id, fields)
+    one_by_one = await dump_read_models(redis, projector)
+    await projector.reset()
+    for stream in projector.streams():
+        await projector.apply_batch(stream, await redis.xrange(stream))
+    assert await dump_read_models(redis, projector) == one_by_one
