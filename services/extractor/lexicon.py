@@ -80,10 +80,10 @@ ANONYMOUS_NOUNS = frozenset(
 # Head nouns of an organisation that can speak: "the defence ministry", "the military".
 ORG_NOUNS = frozenset(
     (
-        "administration agency army battalion brigade broadcaster bureau cabinet channel coalition command "
-        "commission committee consulate corps council court delegation department directorate division "
-        "embassy force forces government group guard headquarters institute kremlin military militia "
-        "ministry mission monitor movement navy network newspaper observatory office organisation "
+        "administration agency army battalion board brigade broadcaster bureau cabinet channel coalition "
+        "command commission committee consulate corps council court delegation department directorate "
+        "division embassy force forces government group guard headquarters institute kremlin military "
+        "militia ministry mission monitor movement navy network newspaper observatory office organisation "
         "organization outlet palace panel parliament party pentagon police presidency regiment "
         "secretariat service staff team tribunal union unit watchdog"
     ).split()
@@ -97,7 +97,7 @@ GENERIC_ORG_NOUNS = frozenset(
 # Nouns for a source document: "according to an AFP tally" speaks for AFP.
 DOCUMENT_NOUNS = frozenset(
     (
-        "account analysis announcement assessment bulletin count data document estimate figure figures "
+        "account analysis announcement assessment bulletin count data datum document estimate figure figures "
         "footage letter post record records release report review statement survey tally toll tweet video"
     ).split()
 )

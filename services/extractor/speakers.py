@@ -29,7 +29,8 @@ from services.extractor.lexicon import (
 
 _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 _NOT_SPEAKERS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
-_PLACING = {"at", "for", "from", "with", "in", "of"}  # prepositions that say whose a source is
+_PLACING = frozenset({"at", "for", "from", "with", "in", "of"})  # prepositions that say whose a source is
+_CLOSE = {"close", "familiar", "loyal", "linked", "allied", "briefed"}
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 _DROP_LEFT = {"det", "predet", "punct", "cc", "advmod", "nummod", "quantmod"}
 _BRACKETS = {"(", ")", "[", "]"}
@@ -111,10 +112,14 @@ def _appositive(head: Token) -> list[Token]:
     return tokens
 
 
-def _qualifier(head: Token, phrase: Span) -> list[Token]:
+def _qualifier(head: Token, phrase: Span, placing: frozenset[str] = _PLACING) -> list[Token]:
     """What places an unnamed source: "officials [at the regional hospital]", "a spokesman [for the UN]"."""
     for child in head.rights:
-        if child.i != phrase.end or child.dep_ != "prep" or child.lower_ not in _PLACING:
+        if child.i == phrase.end and child.dep_ == "amod" and child.lower_ in _CLOSE:
+            # "sources close to the talks", "an official familiar with the plan"
+            rest = _qualifier(child, head.doc[child.i : child.i + 1], frozenset({"to", "with"}))
+            return [child, *rest] if rest else []
+        if child.i != phrase.end or child.dep_ != "prep" or child.lower_ not in placing:
             continue
         objects = [c for c in child.children if c.dep_ == "pobj"]
         if not objects or objects[0].ent_type_ in _NOT_SPEAKERS:
@@ -341,6 +346,8 @@ class SpeakerResolver:
         if head.ent_type_ in _ORG_LABELS or head.pos_ == "PROPN" or lemma in ORG_NOUNS:
             return self._org(head)
         if speaking and head.pos_ == "NOUN":
+            if head.tag_ == "NN" and lemma not in ORG_NOUNS and (holder := self._holder(head)) is not None:
+                return holder  # "the chief executive" after "Jonas Berg, the company's chief executive"
             return self._org(head)  # "the rebels", "residents": a group speaks
         return None
 
@@ -474,6 +481,12 @@ class SpeakerResolver:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         return self._resolve(obj, speaking)
+            if child.dep_ == "acl" and child.tag_ == "VBN":  # "figures released by the ministry"
+                for by in child.children:
+                    if by.dep_ in {"agent", "prep"} and by.lower_ in {"by", "from"}:
+                        obj = next((c for c in by.children if c.dep_ == "pobj"), None)
+                        if obj is not None:
+                            return self._resolve(obj, speaking)
         if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in document.children):
             return self._latest(lambda s: s.kind in {"org", "person"})  # "the statement said": its issuer
         return None
@@ -500,6 +513,16 @@ class SpeakerResolver:
         title = _clean(_text(described)) or None
         role = _clean(phrase.text).lower() or None
         return Speaker(None, "anonymous", title, _affiliation(described), plural, role=role)
+
+    def _holder(self, head: Token) -> Speaker | None:
+        """The person the article described with this definite role, latest mention first."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        tail = " ".join(t.lower_ for t in noun_phrase(head) if not t.is_punct)
+        for _, speaker in reversed(self._timeline):
+            if speaker.kind == "person" and self._holds(speaker.name or "", tail):
+                return speaker
+        return next((p.speaker() for p in self._persons.values() if self._holds(p.name, tail)), None)
 
     def _holds(self, name: str, role: str) -> bool:
         person = self._persons.get(name)

@@ -544,6 +544,35 @@ def test_the_body_owning_a_post_is_the_affiliation_as_first_named(nlp: Language)
 
 
 @pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ninety shops were looted, according to figures released by the trade ministry.", "trade ministry"),
+        (
+            "About 400 wells ran dry, according to preliminary data from the water board.",
+            "water board",
+        ),
+    ],
+)
+def test_according_to_a_document_issued_by_a_body(nlp: Language, sentence: str, speaker: str) -> None:
+    s = only(extract(nlp, sentence))
+    assert (s.cue, s.speaker, s.anonymous) == ("according to", speaker, False)
+
+
+def test_a_role_the_article_gave_a_named_person_is_that_person(nlp: Language) -> None:
+    text = (
+        "Jonas Lind, the firm's chief engineer, said the dam was sound. "
+        "The chief engineer added that inspections would continue."
+    )
+    first, second = extract(nlp, text)
+    assert first.speaker == second.speaker == "Jonas Lind"
+
+
+def test_source_close_to_something(nlp: Language) -> None:
+    s = only(extract(nlp, "A source familiar with the talks said a deal was near."))
+    assert s.anonymous and s.speaker_title == "source familiar with the talks"
+
+
+@pytest.mark.parametrize(
     ("sentence", "quote"),
     [
         (
