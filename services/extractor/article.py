@@ -21,6 +21,12 @@ from services.extractor.speakers import Speaker
 _DATELINE = re.compile(
     r"[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[A-Z][\w .]+?)?(?:\s*\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s*"
 )
+# The same in title case, which needs a country, date or agency to tell it from prose: "Kyiv (AFP) -".
+_TITLE_DATELINE = re.compile(
+    r"[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,2}"
+    r"(?:,\s*[A-Z][\w.]*(?: [A-Z\d][\w.]*){0,2}(?:\s*\([^)]{1,40}\))?|\s*\([^)]{1,40}\))"
+    r"\s+[-\u2013\u2014]+\s+"
+)
 
 
 class Article:
@@ -44,7 +50,10 @@ class Article:
             inside = q >= 0 and token.idx < self.quotes[q].outer_end
             self.quote_of.append(q if inside else None)
         self.boundaries = self._sentence_boundaries()
-        self.body_start = [_after_dateline(self.text, p) for p in self.paragraphs]
+        first_body = next((i for i, p in enumerate(self.paragraphs) if p.body), -1)
+        self.body_start = [
+            _after_dateline(self.text, p, i == first_body) for i, p in enumerate(self.paragraphs)
+        ]
         self.mentions: list[tuple[int, Speaker]] = []  # (token, referent) in reading order
         self.quote_tokens: dict[int, int] = {}  # quote -> its first token
         for i in range(len(doc) - 1, -1, -1):
@@ -81,8 +90,10 @@ class Article:
         return self.region(a.idx) == self.region(b.idx) and self.para_of[a.i] == self.para_of[b.i]
 
 
-def _after_dateline(text: str, para: Paragraph) -> int:
+def _after_dateline(text: str, para: Paragraph, first: bool) -> int:
     match = _DATELINE.match(text, para.start, para.end)
+    if match is None and first:
+        match = _TITLE_DATELINE.match(text, para.start, para.end)
     return match.end() if match else para.start
 
 

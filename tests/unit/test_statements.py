@@ -181,6 +181,17 @@ def test_dateline_is_not_part_of_the_claim(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Tromso, Norway — A landslide buried two houses on Monday, police said.",
+        "Bergen (NTB) - A landslide buried two houses on Monday, police said.",
+    ],
+)
+def test_title_case_dateline_is_not_part_of_the_claim(nlp: Language, text: str) -> None:
+    assert only(extract(nlp, text)).quote == "A landslide buried two houses on Monday"
+
+
+@pytest.mark.parametrize(
     ("sentence", "cue"),
     [
         ("The rebels denied that they had shelled the town.", "denied"),
