@@ -95,8 +95,15 @@ def publish(
     failures = 0
     with httpx.Client(timeout=30) as client:
         for path in track(files, description="publishing"):
-            payload = _article_payload(path, published_at, source)
-            response = client.post(url, json=payload)
+            try:
+                response = client.post(url, json=_article_payload(path, published_at, source))
+            except httpx.ConnectError:
+                typer.echo(f"cannot reach ingest at {url}: is it running (`make run`)?", err=True)
+                raise typer.Exit(2) from None
+            except (ValueError, httpx.HTTPError) as exc:  # a JSON file that is not JSON, a timeout
+                failures += 1
+                typer.echo(f"{path}: {exc}", err=True)
+                continue
             if response.status_code == 202:
                 body = response.json()
                 note = " (already published)" if body["duplicate"] else ""

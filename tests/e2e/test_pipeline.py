@@ -149,3 +149,14 @@ def test_replay_rebuilds_what_the_live_projector_built(services: Services) -> No
     assert "entries applied" in result.stdout
     rebuilt = httpx.get(f"{services.read}/statements", params=params, timeout=40).json()
     assert rebuilt == live
+
+
+def test_publish_cli_reports_bad_files_and_an_unreachable_ingest(services: Services, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    run = [sys.executable, "-m", "services.cli", "publish", str(broken), "--ingest-url"]
+    options = {"env": services.env, "capture_output": True, "text": True, "timeout": 60}
+    bad = subprocess.run([*run, services.ingest], **options)
+    assert bad.returncode == 1 and "broken.json" in bad.stderr
+    away = subprocess.run([*run, "http://127.0.0.1:9"], **options)
+    assert away.returncode == 2 and "cannot reach ingest" in away.stderr
