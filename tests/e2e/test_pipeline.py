@@ -154,9 +154,11 @@ def test_replay_rebuilds_what_the_live_projector_built(services: Services) -> No
 def test_publish_cli_reports_bad_files_and_an_unreachable_ingest(services: Services, tmp_path: Path) -> None:
     broken = tmp_path / "broken.json"
     broken.write_text("{not json", encoding="utf-8")
-    run = [sys.executable, "-m", "services.cli", "publish", str(broken), "--ingest-url"]
+    fine = tmp_path / "fine.txt"
+    fine.write_text(ARTICLE_TEXT, encoding="utf-8")
+    run = [sys.executable, "-m", "services.cli", "publish"]
     options = {"env": services.env, "capture_output": True, "text": True, "timeout": 60}
-    bad = subprocess.run([*run, services.ingest], **options)
+    bad = subprocess.run([*run, str(broken), "--ingest-url", services.ingest], **options)
     assert bad.returncode == 1 and "broken.json" in bad.stderr
-    away = subprocess.run([*run, "http://127.0.0.1:9"], **options)
+    away = subprocess.run([*run, str(fine), "--ingest-url", "http://127.0.0.1:9"], **options)
     assert away.returncode == 2 and "cannot reach ingest" in away.stderr
