@@ -123,9 +123,12 @@ def _speaker_token(article: Article, verb: Token) -> Token | None:
                 if obj.dep_ == "pobj":
                     return obj
         return None
+    cut = _parenthesis(article, verb)
     for child in verb.children:
         if child.dep_ == "nsubj" and article.quote_of[child.i] is not None:
             continue  # the parser took a word of the quote for the subject
+        if child.dep_ == "nsubj" and cut is not None and not cut[0] < child.i < cut[1]:
+            continue  # "Most of the victims, the director said, were ...": the subject of the claim
         if child.dep_ == "nsubj" and child.idx < article.body_start[article.para_of[child.i]]:
             return _left_subject(article, verb)  # "ISLAMABAD — Pakistan's military said": not the city
         if child.dep_ == "nsubj":
@@ -267,7 +270,9 @@ def _content(article: Article, verb: Token, cue_verbs: set[int]) -> tuple[int, i
             end = doc[i].left_edge.i
             break
     start = _skip_dateline(article, start, end)
-    while start < end and (doc[start].is_punct or _opens_clause(doc[start]) or _is_time_phrase(doc[start])):
+    while start < end and (
+        doc[start].is_punct or _opens_clause(doc[start]) or (start > verb.i and _is_time_phrase(doc[start]))
+    ):
         start = doc[start].right_edge.i + 1 if _is_time_phrase(doc[start]) else start + 1
     if start + 1 < end and doc[start].lower_ in CONNECTIVES and doc[start + 1].text == ",":
         start += 2  # "Meanwhile, ...": the writer's link between sentences
@@ -342,22 +347,45 @@ def _raw_content(article: Article, verb: Token) -> tuple[int, int] | None:
 def _parenthesis(article: Article, verb: Token) -> tuple[int, int] | None:
     """The token range of a reporting phrase set off by commas inside what it reports.
 
-    "The ceasefire, he added, must hold": the parser hangs "added" on the clause around it.
+    "The ceasefire, he added, must hold": the parser hangs "added" on the clause around
+    it, or makes it the root with the rest of the clause as a conjunct ("Most of them,
+    the director said, were children"); "The strikes, according to X, killed 12".
     """
-    head = verb.head
-    if verb.dep_ != "parataxis" or head.i <= verb.i or not article.same_sentence(head, verb):
-        return None
     doc = article.doc
-    first, last = verb.left_edge.i, verb.right_edge.i
-    if doc[first].text != ",":
-        first -= 1
-    if doc[last].text != "," and last + 1 < len(doc):
-        last += 1
-    if first <= head.left_edge.i or doc[first].text != "," or doc[last].text != ",":
+    head = verb.head
+    if verb.lower_ == "according":
+        first, last = verb.left_edge.i - 1, verb.right_edge.i + 1
+    elif verb.dep_ == "parataxis" and head.i > verb.i:
+        first, last = verb.left_edge.i, verb.right_edge.i
+        if doc[first].text != ",":
+            first -= 1
+        if doc[last].text != "," and last + 1 < len(doc):
+            last += 1
+        if first <= head.left_edge.i:
+            return None
+    elif verb.dep_ == "ROOT" and (rest := _subjectless_conjunct(verb)) is not None:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.left_edge.i - 1 > verb.left_edge.i]
+        if not subjects:
+            return None
+        first, last = subjects[-1].left_edge.i - 1, rest.left_edge.i - 1
+    else:
+        return None
+    if first < 0 or last >= len(doc) or doc[first].text != "," or doc[last].text != ",":
         return None
     if article.quote_of[first] is not None or article.quote_of[last] is not None:
         return None
+    if not (article.same_sentence(doc[first], verb) and article.same_sentence(doc[last], verb)):
+        return None
     return first, last + 1
+
+
+def _subjectless_conjunct(verb: Token) -> Token | None:
+    """The verb after the reporting one that goes on its clause: "X, he told reporters, were Y"."""
+    for child in verb.rights:
+        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
+            if not any(c.dep_ in SUBJECTS for c in child.children):
+                return child
+    return None
 
 
 def _without_outer_time(clause: Token, end: int) -> int:

@@ -486,6 +486,32 @@ def test_inserted_reporting_phrase_with_its_own_subject_and_time(nlp: Language) 
 
 
 @pytest.mark.parametrize(
+    ("text", "quote", "cue"),
+    [
+        (
+            "Most of the patients, the clinic director told reporters, were elderly.",
+            "Most of the patients were elderly",
+            "told",
+        ),
+        (
+            "The floods, according to the water board, cut off 30 villages.",
+            "The floods cut off 30 villages",
+            "according to",
+        ),
+        (
+            "By Sunday night, the governor said, the fire had been contained.",
+            "By Sunday night the fire had been contained",
+            "said",
+        ),
+    ],
+)
+def test_inserted_reporting_phrase_in_other_parses(nlp: Language, text: str, quote: str, cue: str) -> None:
+    s = only(extract(nlp, text))
+    assert (s.quote, s.cue) == (quote, cue)
+    assert s.speaker or s.speaker_title
+
+
+@pytest.mark.parametrize(
     ("sentence", "title"),
     [
         ("A navy spokesman, Rear Adm. Tom Hale, said the ship was damaged.", "Rear Adm."),
