@@ -421,9 +421,13 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
             xcomps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > child.i]
             if xcomps:
                 return child.i + 1, xcomps[-1].right_edge.i + 1
-        if child.dep_ == "prep" and (lemma, child.lower_) in OBJECT_CONTENT:
-            if child.i + 1 < len(verb.doc) and verb.doc[child.i + 1].lower_.endswith("ing"):
-                return child.i + 1, child.right_edge.i + 1  # a gerund, even when tagged as a noun
+        preps = [child] if child.dep_ == "prep" else []
+        if child.dep_ == "dobj":  # "accused the rebels of looting", with "of" hung on the object
+            preps = [c for c in child.rights if c.dep_ == "prep"]
+        for prep in preps:
+            if (lemma, prep.lower_) in OBJECT_CONTENT:
+                if prep.i + 1 < len(verb.doc) and verb.doc[prep.i + 1].lower_.endswith("ing"):
+                    return prep.i + 1, prep.right_edge.i + 1  # a gerund, even when tagged as a noun
         if lemma in GERUND_CONTENT and child.dep_ in {"xcomp", "dobj", "ccomp"} and child.tag_ == "VBG":
             return child.left_edge.i, child.right_edge.i + 1
         if lemma in APPEAL_VERBS and child.dep_ == "xcomp" and child.i > verb.i:

@@ -51,6 +51,14 @@ TITLE_WORDS = frozenset(
     ).split()
 )
 
+# Portfolios in a title ("Information Minister"): part of the post, not the body it belongs to.
+PORTFOLIO_WORDS = frozenset(
+    (
+        "agriculture communications culture economy education energy environment finance health "
+        "information intelligence justice labor labour trade transport"
+    ).split()
+)
+
 # Titles that only ever stand before or beside a person's name.
 PERSON_TITLES = frozenset(
     (
@@ -67,13 +75,15 @@ PERSON_TITLES = frozenset(
 ANONYMOUS_NOUNS = frozenset(
     (
         "activist adviser advisor aide analyst aunt authority brother bystander colleague commander "
-        "correspondent cousin daughter diplomat doctor driver employee engineer expert farmer father "
-        "fighter friend husband insider investigator journalist lawmaker lawyer leader man medic member "
-        "mother mourner negotiator neighbor neighbour nephew niece nurse observer officer official "
-        "paramedic parent passerby patient people person pilot policeman refugee relative reporter "
-        "representative rescuer resident shopkeeper sister soldier son source spokesman spokesperson "
-        "spokeswoman staffer student survivor teacher uncle victim villager volunteer wife witness woman "
-        "worker"
+        "correspondent cousin daughter demonstrator diplomat doctor driver economist employee engineer "
+        "expert farmer father fighter firefighter fisherman friend grandfather grandmother guard husband "
+        "insider investigator journalist lawmaker lawyer leader man manager medic member merchant midwife "
+        "mother mourner negotiator neighbor neighbour nephew niece nurse observer officer official owner "
+        "paramedic parent passerby patient people person photographer physician pilot policeman priest "
+        "professor prosecutor protester refugee relative reporter representative rescuer researcher "
+        "resident scientist shepherd shopkeeper sister soldier son source spokesman spokesperson "
+        "spokeswoman staffer student surgeon survivor teacher teenager trader uncle vendor victim "
+        "villager volunteer wife witness woman worker"
     ).split()
 )
 

@@ -23,6 +23,7 @@ from services.extractor.lexicon import (
     ORG_NOUNS,
     PERSON_PRONOUNS,
     PERSON_TITLES,
+    PORTFOLIO_WORDS,
     THING_PRONOUNS,
     TITLE_WORDS,
 )
@@ -112,6 +113,12 @@ def _appositive(head: Token) -> list[Token]:
     return tokens
 
 
+def _indefinite(head: Token) -> bool:
+    return any(
+        c.lower_ in {"a", "an", "another", "one"} and c.dep_ in {"det", "nummod"} for c in head.children
+    )
+
+
 def _qualifier(head: Token, phrase: Span, placing: frozenset[str] = _PLACING) -> list[Token]:
     """What places an unnamed source: "officials [at the regional hospital]", "a spokesman [for the UN]"."""
     for child in head.rights:
@@ -151,6 +158,8 @@ def _affiliation(title: list[Token]) -> str | None:
             run = []  # "Minister Lars Berg's spokesman" works for a person, not a body
         elif run:
             break
+    if all(t.lower_ in PORTFOLIO_WORDS for t in run):
+        run = []  # "Information Minister": the post, not a body; "Health Ministry" is one
     if run:
         return _clean(_text(run)) or None
     for token in title:  # "the mission's head": the body that owns the post
@@ -243,6 +252,22 @@ class SpeakerResolver:
                 if person.affiliation != had and person.affiliation and person.affiliation.islower():
                     words = person.affiliation.split()  # "the mission's head": the mission as named
                     person.affiliation = self._fuller_org(words, ent.start) or person.affiliation
+                if person.title is not None and person.affiliation is None:
+                    person.affiliation = self._owner(ent)
+
+    def _owner(self, ent: Span) -> str | None:
+        """ "The agency ... Its spokesman, X": the organisation last named before "its"."""
+        head = ent.root.head if ent.root.dep_ == "appos" else ent.root
+        if not any(c.lower_ == "its" and c.dep_ == "poss" for c in head.children):
+            return None
+        named = [
+            text for p, _, text in self._org_phrases if p < ent.start and self._names_a_body(self.doc[p])
+        ]
+        return named[-1] if named else None
+
+    @staticmethod
+    def _names_a_body(token: Token) -> bool:
+        return token.ent_type_ == "ORG" or (token.pos_ == "PROPN" and token.ent_type_ == "")
 
     def _descriptions_of(self, ent: Span) -> list[list[Token]]:
         """Words describing a named person: before the name, and in an apposition beside it."""
@@ -343,6 +368,13 @@ class SpeakerResolver:
             return self._role(head)
         if head.ent_type_ in _NOT_SPEAKERS:
             return None
+        if (
+            speaking
+            and head.tag_ == "NN"
+            and lemma not in ORG_NOUNS | GENERIC_ORG_NOUNS
+            and _indefinite(head)
+        ):
+            return self._role(head)  # "one surgeon said", "a nurse told reporters": a person, unnamed
         if head.ent_type_ in _ORG_LABELS or head.pos_ == "PROPN" or lemma in ORG_NOUNS:
             return self._org(head)
         if speaking and head.pos_ == "NOUN":

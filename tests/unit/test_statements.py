@@ -569,6 +569,30 @@ def test_a_person_in_the_title_is_not_the_affiliation(nlp: Language) -> None:
     assert (s.speaker, s.speaker_affiliation) == ("Raul Mena", None)
 
 
+def test_accused_with_the_charge_hung_on_the_object(nlp: Language) -> None:
+    s = only(extract(nlp, "The mayor accused the contractors of stealing fuel."))
+    assert (s.cue, s.quote) == ("accused", "stealing fuel")
+
+
+def test_a_portfolio_in_the_title_is_not_the_affiliation(nlp: Language) -> None:
+    s = only(extract(nlp, "Finance Minister Omar Lutfi said the budget would be cut."))
+    assert (s.speaker_title, s.speaker_affiliation) == ("Finance Minister", None)
+
+
+def test_an_indefinite_person_noun_is_an_unnamed_source(nlp: Language) -> None:
+    s = only(extract(nlp, "One midwife, who asked not to be named, said the clinic had no power."))
+    assert (s.speaker, s.anonymous, s.speaker_title) == (None, True, "midwife")
+
+
+def test_its_spokesman_belongs_to_the_organisation_named_before(nlp: Language) -> None:
+    text = (
+        "The Arctic Council met in Tromso on Monday. "
+        "Its spokesman, Erik Vang, said the talks would resume in May."
+    )
+    s = only(extract(nlp, text))
+    assert (s.speaker, s.speaker_title, s.speaker_affiliation) == ("Erik Vang", "spokesman", "Arctic Council")
+
+
 def test_the_body_owning_a_post_is_the_affiliation_as_first_named(nlp: Language) -> None:
     text = (
         "Food prices doubled in a month, according to the UN food monitoring office.\n\n"
