@@ -71,6 +71,8 @@ class _Person:
             if self.title is None:
                 self.title = _clean(_text(tokens)) or None
                 self.affiliation = _affiliation(tokens)
+            elif self.affiliation is None:  # "An army spokesman, Brig. Gen. X": the rank has no body
+                self.affiliation = _affiliation(tokens)
             self.roles.append(_clean(_text(tokens)).lower())
 
     def speaker(self) -> Speaker:
@@ -162,8 +164,10 @@ def _affiliation(title: list[Token]) -> str | None:
         run = []  # "Information Minister": the post, not a body; "Health Ministry" is one
     if run:
         return _clean(_text(run)) or None
-    for token in title:  # "the mission's head": the body that owns the post
-        if token.dep_ == "poss" and token.lemma_.lower() in ORG_NOUNS:
+    for token in title:  # "the mission's head", "an army spokesman": the body that owns the post
+        if token.lemma_.lower() not in ORG_NOUNS or token.pos_ != "NOUN":
+            continue
+        if token.dep_ == "poss" or (token.dep_ == "compound" and token.head.lower_ in PERSON_TITLES):
             return _clean(_text([t for t in noun_phrase(token) if t.i in inside])) or None
     return None
 
@@ -275,9 +279,17 @@ class SpeakerResolver:
         first_name_token = _name_tokens(list(ent))[0].i
         before = [t for t in noun_phrase(ent.root) if t.i < ent.start]
         before += [t for t in ent if t.lower_.rstrip(".") in TITLE_WORDS and t.i < first_name_token]
+        first = ent.start
         if before:
             before.sort(key=lambda t: t.i)
-            found.append(self._abbreviated_ranks(before[0].i) + before)
+            ranks = self._abbreviated_ranks(before[0].i)
+            found.append(ranks + before)
+            first = (ranks + before)[0].i
+        if first >= 2 and self.doc[first - 1].text == "," and ent.root.dep_ != "appos":
+            # "An army spokesman, Brig. Gen. X, said", parsed as a fragment and a new clause
+            role = self.doc[first - 2]
+            if role.pos_ == "NOUN" and role.lower_ in PERSON_TITLES and role.dep_ == "ROOT":
+                found.append(list(noun_phrase(role)))
         for child in ent.root.rights:
             if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"}:  # not an age: "Iryna Boyko, 52"
                 found.append(_appositive(child))

@@ -512,16 +512,18 @@ def test_inserted_reporting_phrase_in_other_parses(nlp: Language, text: str, quo
 
 
 @pytest.mark.parametrize(
-    ("sentence", "title"),
+    ("sentence", "title", "affiliation"),
     [
-        ("A navy spokesman, Rear Adm. Tom Hale, said the ship was damaged.", "Rear Adm."),
-        ("Lt. Col. Dana Price said the base was secure.", "Lt. Col."),
-        ("An air force spokesman, Brig. Gen. Omar Vance, said two jets were lost.", "Brig. Gen."),
+        ("A navy spokesman, Rear Adm. Tom Hale, said the ship was damaged.", "Rear Adm.", "navy"),
+        ("Lt. Col. Dana Price said the base was secure.", "Lt. Col.", None),
+        ("A police spokesman, Brig. Gen. Omar Vance, said two cars were seized.", "Brig. Gen.", "police"),
     ],
 )
-def test_abbreviated_rank_before_the_name_is_the_title(nlp: Language, sentence: str, title: str) -> None:
+def test_abbreviated_rank_before_the_name_is_the_title(
+    nlp: Language, sentence: str, title: str, affiliation: str | None
+) -> None:
     s = only(extract(nlp, sentence))
-    assert s.speaker_title == title and s.speaker_affiliation is None
+    assert (s.speaker_title, s.speaker_affiliation) == (title, affiliation)
 
 
 def test_writers_connective_is_not_part_of_the_claim(nlp: Language) -> None:
