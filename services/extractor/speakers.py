@@ -330,8 +330,8 @@ class SpeakerResolver:
         pronouns, so "Among them were nine children" cannot become what "it" means.
         """
         speaker = self._resolve(head, speaking)
-        if speaker is not None:
-            self._timeline.append((head.i, speaker))
+        if speaker is not None and not (speaker.anonymous and head.lemma_.lower() in DOCUMENT_NOUNS):
+            self._timeline.append((head.i, speaker))  # an unsigned report is nobody "he" can mean
         return speaker
 
     def _resolve(self, head: Token, speaking: bool = True) -> Speaker | None:
@@ -532,7 +532,11 @@ class SpeakerResolver:
                         if obj is not None:
                             return self._resolve(obj, speaking)
         if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in document.children):
-            return self._latest(lambda s: s.kind in {"org", "person"})  # "the statement said": its issuer
+            issuer = self._latest(lambda s: s.kind in {"org", "person"})  # "the statement said": its issuer
+            if issuer is not None:
+                return issuer
+        if speaking:  # "according to local media reports": nobody named, but the source is described
+            return Speaker(None, "anonymous", _clean(noun_phrase(document).text) or None)
         return None
 
     def _role(self, head: Token) -> Speaker:

@@ -173,6 +173,13 @@ def test_according_to_plan_names_no_source(nlp: Language) -> None:
     assert (s.speaker, s.cue) == ("Kremlin", "said")
 
 
+def test_an_unsigned_document_is_described_but_is_nobody_a_pronoun_means(nlp: Language) -> None:
+    text = "Two bridges were destroyed, according to local media reports. He said the road was closed."
+    report, pronoun = extract(nlp, text)
+    assert (report.speaker, report.speaker_title, report.anonymous) == (None, "local media reports", True)
+    assert pronoun.speaker_title is None
+
+
 def test_dateline_is_not_part_of_the_claim(nlp: Language) -> None:
     s = only(
         extract(nlp, "MOSUL, Iraq — A car bomb killed nine people at a checkpoint, police officials said.")
