@@ -10,6 +10,11 @@ from schemas.records import Statement
 from services.extractor.strike_mentions import REPORTING_VERBS, Mention
 
 MAX_SAYS = 200
+# What a source publishes: "according to a tally by X", "according to X's figures" are X's word.
+DOCUMENTS = set(
+    "tally count report reports statement statements figures figure estimate estimates data toll "
+    "survey record records analysis review database".split()
+)
 
 
 def _shorten(text: str) -> str:
@@ -19,6 +24,24 @@ def _shorten(text: str) -> str:
 
 def _phrase(token: Token) -> str:
     return "".join(t.text_with_ws for t in token.subtree).split(",")[0].strip()
+
+
+def _author(source: Token) -> str:
+    """Who stands behind a document named as the source: "a tally by X", "X's figures", "a X count"."""
+    if source.lemma_.lower() not in DOCUMENTS:
+        return _phrase(source)
+    for prep in source.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("by", "from"):
+            author = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if author is not None and author.pos_ in ("NOUN", "PROPN") and author.ent_type_ != "DATE":
+                return _phrase(author)
+    for child in source.children:
+        if child.dep_ == "poss":
+            return "".join(t.text_with_ws for t in child.subtree if t.dep_ != "case").strip()
+    names = [c for c in source.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if names:
+        return "".join(t.text_with_ws for n in names for t in n.subtree).strip()
+    return _phrase(source)
 
 
 def _reported(mention: Mention) -> tuple[str, str] | None:
@@ -39,7 +62,7 @@ def _reported(mention: Mention) -> tuple[str, str] | None:
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
             source = next((c for c in token.nbor().children if c.dep_ == "pobj"), None)
             if source is not None:
-                return _phrase(source), _shorten(mention.sentence.text)
+                return _author(source), _shorten(mention.sentence.text)
     return None
 
 

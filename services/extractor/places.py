@@ -20,6 +20,7 @@ PLACE_NOUNS = {
 }  # fmt: skip
 # Where a strike falls: "in", "near", "on the city"; not "to" or "from", which name sources and routes.
 PLACE_PREPS = (LOCATION_PREPS - {"to", "from"}) | {"on"}
+STRUCK_VERBS = {"strike", "hit", "bomb", "pound", "shell", "bombard", "target", "attack", "raid", "strafe"}
 NOT_PLACE_KINDS = {"demonym", "institution", "leader", "alliance", "group"}
 
 
@@ -64,6 +65,14 @@ def _in_place_position(last: Token, through_possessive: bool) -> bool:
     return head.dep_ == "appos" and head.head.lemma_ in PLACE_NOUNS  # "the capital, Sana"
 
 
+def _struck(last: Token) -> bool:
+    """A name that is what was struck: "jets pounded Mosul", "the town was shelled"."""
+    head = last
+    while head.dep_ == "compound" and head.head != head:
+        head = head.head
+    return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_ in STRUCK_VERBS
+
+
 def _text(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip().removesuffix("'s").removesuffix("\u2019s")
 
@@ -82,6 +91,8 @@ def find_location(
     for chunk in _chunks(sent):
         tags = {t.ent_type_ for t in chunk if t.lower_ not in PLACE_NOUNS}
         placed = _in_place_position(chunk[-1], through_possessive=False)
+        if not placed and _struck(chunk[-1]):
+            placed = bool(tags & {"GPE", "LOC"}) or gazetteer.country_of_place(_text(chunk)) is not None
         if tags & {"DATE", "TIME"} or (tags & {"PERSON", "NORP"} and not placed):
             continue  # "March", "Zelensky's"; a person-tagged name after "in" may still be a place
         text = _text(chunk)

@@ -14,6 +14,7 @@ from services.extractor.strike_mentions import (
     PROJECTILES,
     REPORTING_VERBS,
     clause_verb,
+    free_relative_object,
     objects_of,
     subject_of,
     through_quantity,
@@ -43,6 +44,11 @@ def attachment(token: Token) -> set[int]:
             break
         indices.add(ancestor.i)
         if ancestor.pos_ in ("VERB", "AUX"):
+            # "drones struck what appeared to be a camp on Sunday": the date is the strike's.
+            relative = free_relative_object(ancestor)
+            while relative is not None and relative.head != ancestor:
+                relative = relative.head
+            indices |= {t.i for t in relative.subtree} if relative is not None else set()
             break
     return indices
 
@@ -131,6 +137,8 @@ def mention_targets(token: Token) -> list[str]:
     heads: list[Token] = []
     if token.pos_ == "VERB":
         heads += [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]  # "a hospital was bombed"
+        relative = free_relative_object(token)
+        heads += [relative] if relative is not None and not heads else []
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at", "targeting"):
             heads += [c for c in prep.children if c.dep_ == "pobj"]
@@ -147,7 +155,9 @@ def mention_targets(token: Token) -> list[str]:
     for verb in verbs:
         if any(c.dep_ == "neg" for c in verb.children):
             continue
-        heads += [c for c in verb.children if c.dep_ == "dobj"]
+        heads += [c for c in verb.children if c.dep_ == "dobj"] or list(
+            filter(None, [free_relative_object(verb)])
+        )
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "against")):
             for obj in prep.children:
                 heads += [obj] if obj.dep_ == "pobj" else [c for c in obj.children if c.dep_ == "dobj"]

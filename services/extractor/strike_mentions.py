@@ -50,6 +50,8 @@ CARRIERS = set(
     "aircraft jet jets warplane warplanes plane planes drone drones helicopter helicopters bomber "
     "bombers artillery tank tanks warship missile rocket missiles rockets".split()
 )
+# Carriers with a crew: what they strike is not a drone strike, though both are told as air strikes.
+MANNED = set("jet jets warplane warplanes plane planes bomber bombers helicopter helicopters gunship".split())
 MODALS = {"would", "could", "might", "may", "will", "should", "can", "'d", "'ll", "must"}
 INTENT_VERBS = set(
     "threaten plan vow intend want seek prepare consider warn pledge promise refuse hope urge "
@@ -76,6 +78,16 @@ class Mention:
     location: Location
     rank: int  # how the location was found: 0 a named place, 1 a country as place, 2 a state named
     casualties: Casualties | None
+    manned: bool = False  # told as the work of jets, warplanes or helicopters
+
+
+def is_manned(token: Token) -> bool:
+    """ "Israeli jets struck ...", "a warplane's strike": the trigger names a crewed carrier."""
+    words = _words_before(token)
+    subject = subject_of(token) if token.pos_ == "VERB" else None
+    if subject is not None:
+        words |= {t.lower_ for t in subject.subtree}
+    return bool(words & MANNED)
 
 
 def _words_before(token: Token) -> set[str]:
@@ -110,10 +122,25 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def free_relative_object(verb: Token) -> Token | None:
+    """The thing named in a "what" clause standing as the object: "struck what officials said were
+    arms depots", "hit what appeared to be a camp", "bombed what it described as (or called) bases"."""
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "dobj") or clause.left_edge.lower_ != "what":
+            continue
+        for token in clause.subtree:
+            if token.dep_ in ("attr", "oprd") or (token.dep_ == "pobj" and token.head.lower_ == "as"):
+                return token
+    return None
+
+
 def objects_of(verb: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if not found and verb.dep_ == "conj":
         found = [c for c in verb.head.children if c.dep_ == "dobj"]
+    if not found:
+        relative = free_relative_object(verb)
+        found = [relative] if relative is not None else []
     return found
 
 

@@ -3,13 +3,14 @@
 Mentions are consolidated in order of how much they pin down: dated mentions with an actor found the
 strikes, undated ones join the nearest compatible strike of their actor, and mentions without an actor
 ("the missile struck on Friday", "wounded in the strike") only ever join a strike, never start one,
-except a dated one that is clearly a different strike of the article's main attacker.
+except a dated one that is clearly a different strike of the article's main attacker. Strikes in
+general ("died in drone strikes on cities") join a dated strike only where they name its place.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -24,7 +25,7 @@ from services.extractor.gazetteer import load_gazetteer
 from services.extractor.places import find_location
 from services.extractor.strike_actors import ActorResolver
 from services.extractor.strike_arguments import actor_sources, is_campaign, mention_date, mention_targets
-from services.extractor.strike_mentions import Mention, is_asserted, trigger_kind
+from services.extractor.strike_mentions import Mention, is_asserted, is_manned, trigger_kind
 
 # Kinds that may be one strike told differently: a drone fires a missile, an "air strike" is a drone's.
 FAMILY = {"airstrike": "air", "drone strike": "air", "missile": "air", "artillery": "artillery",
@@ -111,6 +112,7 @@ def find_mentions(doc: Doc, published_at: date | None) -> list[Mention]:
                     location=location,
                     rank=rank,
                     casualties=find_casualties(sent, partial(caused_by, trigger=token, triggers=tokens)),
+                    manned=is_manned(token),
                 )
             )
     return mentions
@@ -130,8 +132,36 @@ def _nearest(groups: list[Group], mention: Mention) -> Group | None:
     return min(same_kind or groups, key=lambda g: _distance(g, mention), default=None)
 
 
+def _strikes_home(group: Group, mention: Mention, country_of: Callable[[str], str | None]) -> bool:
+    """Whether an unattributed mention falls on the group's attacker's own country while the group's
+    strikes fall elsewhere: "rockets fired at northern Israel" in a story of Israeli raids abroad."""
+    home = country_of(group.actor or "")
+    abroad = {m.location.country for m in group.mentions if m.location.country} - {home}
+    return home is not None and mention.location.country == home and bool(abroad)
+
+
+def _generic(mention: Mention) -> bool:
+    """Strikes in general ("most died in drone strikes on cities"): a bare plural of no one's, told
+    with no day, that may be any of many strikes."""
+    trigger = mention.trigger
+    if trigger.tag_ != "NNS" or mention.campaign:
+        return False
+    # "the strikes", "its raids" and "two strikes" point at strikes told; "some strikes" does not.
+    pointing = [c for c in trigger.children if c.dep_ in ("det", "poss", "nummod")]
+    return all(c.lower_ in ("some", "many") for c in pointing)
+
+
+def _shares_place(group: Group, mention: Mention) -> bool:
+    """Whether a mention names a place the group's own sentences name, or the other way round."""
+    region = mention.location.region
+    if region and any(region in m.sentence.text for m in group.mentions):
+        return True
+    return any(m.location.region and m.location.region in mention.sentence.text for m in group.mentions)
+
+
 def consolidate(mentions: list[Mention]) -> list[Group]:
     groups: list[Group] = []
+    country_of = load_gazetteer().country_named
 
     def start(mention: Mention, actor: str | None) -> None:
         group = Group(actor, mention.date, mention.campaign)
@@ -150,6 +180,7 @@ def consolidate(mentions: list[Mention]) -> list[Group]:
         # A dated strike of unknown author is tied to a known one only when it is told the same way:
         # "a rocket hit the town on Monday" in a story of air strikes may be anyone's rocket.
         alike = [g for g in groups if m.kind is None or not g.kinds or m.kind in g.kinds]
+        alike = [g for g in alike if not _strikes_home(g, m, country_of)]
         same_day = [g for g in alike if g.date == m.date]
         undated = [g for g in alike if not g.date and g.campaign == m.campaign]
         group = _nearest(same_day, m) or _nearest(undated, m)
@@ -158,7 +189,9 @@ def consolidate(mentions: list[Mention]) -> list[Group]:
         elif alike:
             start(m, Counter(g.actor for g in alike for _ in g.mentions).most_common(1)[0][0])
     for m in (m for m in mentions if not m.actor and not m.date):
-        fitting = [g for g in groups if g.fits_kind(m.kind)]
+        fitting = [g for g in groups if g.fits_kind(m.kind) and not _strikes_home(g, m, country_of)]
+        if _generic(m):  # strikes in general are not the one dated strike told here
+            fitting = [g for g in fitting if g.campaign or not g.date or _shares_place(g, m)]
         group = _nearest([g for g in fitting if g.campaign == m.campaign] or fitting, m)
         if group:
             group.add(m)
@@ -201,7 +234,11 @@ def _evidence(sentence: SpacySpan) -> Evidence:
 
 def to_strike(group: Group, statements: Sequence[Statement], fallback_country: str | None) -> Strike:
     mentions = sorted(group.mentions, key=lambda m: m.trigger.i)
-    kind = next((k for k in SPECIFICITY if k in group.kinds), "airstrike")
+    # Jets' strikes stay air strikes: a drone strike told beside them is another of the day's raids,
+    # and their missiles are what they fired.
+    manned = any(m.manned and m.kind == "airstrike" for m in mentions)
+    kinds = group.kinds - {"drone strike", "missile"} if manned else group.kinds
+    kind = next((k for k in SPECIFICITY if k in kinds), "airstrike")
     targets = list(dict.fromkeys(t for m in mentions for t in m.targets))[:MAX_TARGETS]
     claims = list(dict.fromkeys(filter(None, (claim_for(m, statements) for m in mentions))))
     sentences = list(dict.fromkeys(m.sentence for m in mentions))

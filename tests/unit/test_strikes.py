@@ -368,3 +368,109 @@ def test_a_figure_beats_a_headlines_round_word(nlp: Language) -> None:
     text = "Air strike kills dozens\n\nA Nigerian air force strike on a village killed at least 50 people."
     strike = only(nlp, text)
     assert strike.casualties is not None and strike.casualties.killed == "at least 50"
+
+
+# A "what" clause as the object
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "target"),
+    [
+        (
+            "Turkish warplanes hit what officials described as militant hideouts in northern Iraq "
+            "on Friday, killing five people.",
+            "2021-05-14",
+            "militant hideouts",
+        ),
+        (
+            "Ethiopian jets bombed what the army said were rebel depots near Mekelle on Monday.",
+            "2021-05-10",
+            "rebel depots",
+        ),
+        (
+            "Pakistani drones struck what appeared to be a training camp on Sunday.",
+            "2021-05-09",
+            "training camp",
+        ),
+    ],
+)
+def test_a_what_clause_names_what_was_struck(nlp: Language, text: str, date: str, target: str) -> None:
+    strike = only(nlp, text)
+    assert strike.date == date
+    assert target in strike.targets
+
+
+def test_a_what_clause_with_a_figurative_object_is_no_strike(nlp: Language) -> None:
+    assert strikes(nlp, "The minister struck what he called a fair deal with the unions on Monday.") == []
+
+
+# Consolidation of a day's raids
+
+
+def test_a_drone_strike_beside_the_jets_strike_does_not_take_its_kind(nlp: Language) -> None:
+    text = (
+        "Turkey bombs PKK hideouts\n\n"
+        "Turkish warplanes struck what the ministry called PKK shelters in northern Iraq on Monday, "
+        "killing four fighters, officials said. "
+        "Kurdish media said a Turkish drone strike on a pickup near Sidakan killed a shepherd."
+    )
+    monday = [s for s in strikes(nlp, text) if s.date == "2021-05-10"]
+    assert [s.kind for s in monday][:1] == ["airstrike"]
+    assert monday[0].casualties is not None and monday[0].casualties.killed == "four"
+    assert monday[0].location.region == "northern Iraq"
+
+
+def test_rockets_fired_at_the_attackers_country_are_not_its_strike(nlp: Language) -> None:
+    text = (
+        "Israeli warplanes struck weapons depots in southern Syria on Tuesday. "
+        "The army said the depots had been used to fire rockets at northern Israel."
+    )
+    strike = only(nlp, text)
+    assert (strike.kind, strike.location.region) == ("airstrike", "southern Syria")
+    assert "northern Israel" not in strike.targets
+
+
+def test_strikes_in_general_are_no_claim_on_the_dated_strike(nlp: Language) -> None:
+    text = (
+        "A Russian glide bomb hit a school in Sumy on Tuesday, killing four teachers. "
+        "A United Nations envoy, Maria Lund, said most civilians killed this spring had died in "
+        "drone strikes on villages far from the fighting."
+    )
+    strike = only(nlp, text)
+    assert strike.date == "2021-05-11"
+    assert all("Lund" not in c.by for c in strike.claims)
+    assert len(strike.evidence) == 1
+
+
+def test_the_strikes_still_refer_back(nlp: Language) -> None:
+    text = (
+        "Russian jets bombed a market in Idlib on Thursday. "
+        "The governor condemned the strikes as a crime against civilians."
+    )
+    strike = only(nlp, text)
+    assert {c.by for c in strike.claims} == {"The governor"}
+
+
+# Places and sources
+
+
+def test_a_place_struck_is_where_the_strike_fell(nlp: Language) -> None:
+    strike = only(nlp, "Russian artillery shelled Kherson overnight.")
+    assert (strike.location.country, strike.location.region) == ("Ukraine", "Kherson")
+
+
+@pytest.mark.parametrize(
+    ("source", "by"),
+    [
+        ("according to figures from the interior ministry", "the interior ministry"),
+        (
+            "according to a count by the Kurdistan Region Security Council",
+            "the Kurdistan Region Security Council",
+        ),
+        ("according to the interior ministry's estimate", "the interior ministry"),
+        ("according to local officials", "local officials"),
+    ],
+)
+def test_a_document_cited_is_its_authors_word(nlp: Language, source: str, by: str) -> None:
+    strike = only(nlp, f"Turkey has carried out near-daily strikes in northern Iraq since March, {source}.")
+    assert [c.by for c in strike.claims] == [by]
