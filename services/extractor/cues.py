@@ -341,7 +341,20 @@ def _raw_content(article: Article, verb: Token) -> tuple[int, int] | None:
         return min(c.left_edge.i for c in before), max(c.right_edge.i for c in before) + 1
     if _parenthesis(article, verb) is not None:
         return verb.head.left_edge.i, verb.head.right_edge.i + 1
-    return _object_content(verb) or _preceding_clause(article, verb)
+    return _object_content(verb) or _stranded_clause(verb) or _preceding_clause(article, verb)
+
+
+def _stranded_clause(verb: Token) -> tuple[int, int] | None:
+    """ "said in a statement that ...": the parser hung the that-clause on the statement."""
+    nouns = [c for c in verb.rights if c.dep_ == "dobj"]
+    nouns += [o for c in verb.rights if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    for noun in nouns:
+        for clause in noun.rights:
+            if clause.dep_ in {"acl", "relcl", "ccomp"} and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+            ):
+                return clause.left_edge.i, clause.right_edge.i + 1
+    return None
 
 
 def _parenthesis(article: Article, verb: Token) -> tuple[int, int] | None:

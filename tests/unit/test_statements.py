@@ -139,6 +139,11 @@ def test_clause_before_the_speaker(nlp: Language) -> None:
     assert (s.kind, s.quote, s.speaker) == ("indirect", "The shelling lasted all night", "Anna Kowalski")
 
 
+def test_that_clause_hung_on_the_statement_noun(nlp: Language) -> None:
+    s = only(extract(nlp, "The ministry said Sunday in a statement that the border would reopen."))
+    assert (s.speaker, s.cue, s.quote) == ("ministry", "said", "the border would reopen")
+
+
 def test_told_an_outlet_that(nlp: Language) -> None:
     s = only(
         extract(nlp, "A police spokesman told the BBC that three people were arrested near the station.")
