@@ -120,6 +120,8 @@ def _count(head: Token) -> tuple[str, Amount | None, str | None] | None:
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         objects = [t for c in of.children if c.dep_ == "pobj" for t in _phrase(c)] if of is not None else []
         return amount.text, amount, _who(tokens, amount) or _who(objects, amount)
+    if head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        return text, Amount(text, 1, 1), _who(tokens, None)  # "a senior commander", "a third person"
     if head.pos_ == "PROPN":  # a named victim: "Awlaki and two others"
         full = "".join(t.text_with_ws for t in head.subtree).split(",")[0].strip()
         others = parse_amount(full)

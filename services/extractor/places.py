@@ -11,6 +11,7 @@ from services.extractor.strike_arguments import clause
 from services.extractor.strike_mentions import trigger_kind
 
 DIRECTIONS = {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
     "southwestern", "north-eastern", "north-western", "south-eastern", "south-western",
 }  # fmt: skip
@@ -18,6 +19,8 @@ PLACE_NOUNS = {
     "city", "town", "village", "province", "region", "district", "capital", "governorate", "neighbourhood",
     "neighborhood", "camp", "suburb", "outskirts", "oblast", "county", "port", "area", "hometown", "strip",
 }  # fmt: skip
+# Parts of a place: "the centre of Dnipro", "the heart of the capital".
+PART_NOUNS = {"centre", "center", "heart", "edge", "suburbs", "downtown", "east", "west", "north", "south"}
 # Where a strike falls: "in", "near", "on the city"; not "to" or "from", which name sources and routes.
 PLACE_PREPS = (LOCATION_PREPS - {"to", "from"}) | {"on"}
 STRUCK_VERBS = {"strike", "hit", "bomb", "pound", "shell", "bombard", "target", "attack", "raid", "strafe"}
@@ -60,8 +63,8 @@ def _in_place_position(last: Token, through_possessive: bool) -> bool:
         head = head.head
     if head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS:
         return True
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_ in PLACE_NOUNS:
-        return True  # "the city of Kryvyi Rig"
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_ in PLACE_NOUNS | PART_NOUNS:
+        return True  # "the city of Kryvyi Rig", "the centre of the city"
     return head.dep_ == "appos" and head.head.lemma_ in PLACE_NOUNS  # "the capital, Sana"
 
 

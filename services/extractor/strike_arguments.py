@@ -21,6 +21,7 @@ from services.extractor.strike_mentions import (
 )
 
 HARM_VERBS = set("kill wound injure destroy damage eliminate target hit".split())
+KILL_VERBS = {"kill", "eliminate", "assassinate"}
 DEFENCE_VERBS = set("intercept shoot down destroy repel repulse".split())
 LIGHT_VERBS = set(
     "carry conduct launch deliver do make order stage mount begin step intensify continue drop fire "
@@ -152,6 +153,10 @@ def mention_targets(token: Token) -> list[str]:
         for prep in governor.head.children:  # "fired rockets at the town", "carried out strikes on it"
             if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at"):
                 heads += [c for c in prep.children if c.dep_ == "pobj"]
+    if governor.dep_ == "pobj" and governor.head.lower_ == "in" and governor.head.head.lemma_ in KILL_VERBS:
+        # "killed a senior commander in an airstrike": whom the strike was sent for.
+        victims = [c for c in governor.head.head.children if c.dep_ == "dobj"]
+        heads += [v for v in victims if v.pos_ in ("NOUN", "PROPN")]
     for verb in verbs:
         if any(c.dep_ == "neg" for c in verb.children):
             continue

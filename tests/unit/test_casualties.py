@@ -73,5 +73,15 @@ def test_named_victim(nlp: Language) -> None:
     assert casualties.killed_min == 3
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["A shepherd was killed when the shell hit his hut.", "The drone strike killed a local militia leader."],
+)
+def test_one_victim_told_with_an_article(nlp: Language, text: str) -> None:
+    casualties = find_casualties(nlp(text)[:])
+    assert casualties is not None
+    assert (casualties.killed_min, casualties.killed_max) == (1, 1)
+
+
 def test_no_casualties(nlp: Language) -> None:
     assert find_casualties(nlp("The jets struck an empty warehouse near the port.")[:]) is None

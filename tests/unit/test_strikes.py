@@ -474,3 +474,23 @@ def test_a_place_struck_is_where_the_strike_fell(nlp: Language) -> None:
 def test_a_document_cited_is_its_authors_word(nlp: Language, source: str, by: str) -> None:
     strike = only(nlp, f"Turkey has carried out near-daily strikes in northern Iraq since March, {source}.")
     assert [c.by for c in strike.claims] == [by]
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "country"),
+    [
+        ("Turkish drones hit a convoy in northwest Syria on Friday.", "northwest Syria", "Syria"),
+        ("Russian missiles struck the centre of Odesa on Friday.", "Odesa", "Ukraine"),
+    ],
+)
+def test_region_as_a_bare_direction_or_a_part_of_a_city(
+    nlp: Language, text: str, region: str, country: str
+) -> None:
+    strike = only(nlp, text)
+    assert (strike.location.region, strike.location.country) == (region, country)
+
+
+def test_whom_a_strike_killed_is_its_target(nlp: Language) -> None:
+    strike = only(nlp, "Kenya's military said it had killed a senior al-Shabab commander in an airstrike.")
+    assert strike.targets == ["senior al-Shabab commander"]
+    assert strike.casualties is not None and strike.casualties.killed_min == 1
