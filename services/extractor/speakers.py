@@ -295,7 +295,9 @@ class SpeakerResolver:
                 found.append(_appositive(child))
         head = ent.root.head
         if ent.root.dep_ == "appos" and head.pos_ == "NOUN":  # "the foreign minister, Andriy Sybiha"
-            found.append(list(noun_phrase(head)))
+            phrase = noun_phrase(head)  # "a spokesman for the army, Major X", later "the spokesman"
+            qualifier = _qualifier(head, phrase)
+            found += [list(phrase) + qualifier, list(phrase)] if qualifier else [list(phrase)]
         elif ent.root.dep_ == "appos" and head.i == ent.start - 1 and head.lower_.rstrip(".") in TITLE_WORDS:
             # "Norway's Foreign Minister Ola Berg", parsed as the title with the name beside it
             found.insert(0, list(noun_phrase(head)))

@@ -607,6 +607,16 @@ def test_its_spokesman_belongs_to_the_organisation_named_before(nlp: Language) -
     assert (s.speaker, s.speaker_title, s.speaker_affiliation) == ("Erik Vang", "spokesman", "Arctic Council")
 
 
+def test_appositive_name_after_a_qualified_role(nlp: Language) -> None:
+    text = (
+        "A spokesman for the navy, Captain Lars Moe, said the tanker had been towed. "
+        "The spokesman added that the crew was safe."
+    )
+    first, second = extract(nlp, text)
+    assert first.speaker == second.speaker == "Lars Moe"
+    assert (first.speaker_title, first.speaker_affiliation) == ("Captain", "navy")
+
+
 def test_the_body_owning_a_post_is_the_affiliation_as_first_named(nlp: Language) -> None:
     text = (
         "Food prices doubled in a month, according to the UN food monitoring office.\n\n"
