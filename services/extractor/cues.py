@@ -3,8 +3,9 @@
 A cue is a reporting verb ("said", "told", "pointed out") or "according to", outside
 any quote. Its content is the reported clause as a token range: the complement clause
 ("X said that ..."), the clause before it ("..., X said"), or for "according to X" the
-clause the phrase hangs on. The parser often errs on news sentences, so subjects it
-lost are looked for just before the verb.
+clause the phrase hangs on, less a reporting phrase set off by commas inside it ("X, he
+added, Y"). The parser often errs on news sentences, so subjects it lost are looked for
+just before the verb.
 """
 
 from __future__ import annotations

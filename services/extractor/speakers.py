@@ -1,9 +1,11 @@
 """Speakers: who a subject phrase refers to, under the name the article first gave.
 
 "Cook", "he" and "the Pentagon press secretary" all become "Peter Cook"; "the
-military" becomes "Israeli military" when the article said that first; "a senior
-defense official" becomes an anonymous source. Mentions are resolved in reading order,
-so a pronoun takes the latest compatible mention before it.
+military" becomes "Israeli military" when the article said that first (or, failing
+that, later); "a senior defense official" becomes an anonymous source, described with
+what places it ("officials at the hospital"). Mentions are resolved in reading order,
+so a pronoun takes the latest compatible mention before it. A name never runs across a
+bracket, a spaced dash or a dateline ("BEIRUT (Reuters) -").
 """
 
 from __future__ import annotations
@@ -490,9 +492,9 @@ class SpeakerResolver:
         if definite and len(words) == 1 and head.pos_ == "NOUN" and head.text.islower():
             # "what the military said were ..." before "The Israeli military said": the fuller
             # name the article gives later (with none, the body is known by its description).
-            later = [text for p, after, text in self._org_phrases if p > head.i and _extends(after, words)]
-            if later:
-                return Speaker(later[0], "org", aliases=(name,))
+            later = self._fuller_org(words, head.i)
+            if later is not None:
+                return Speaker(later, "org", aliases=(name,))
         return Speaker(name, "org", plural=head.tag_ in {"NNS", "NNPS"})
 
     def _fuller_org(self, words: list[str], position: int) -> str | None:

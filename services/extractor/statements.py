@@ -6,8 +6,9 @@ of its own sentence, preferring the one the parse hangs it on, then the nearest;
 whose sentence has none continues the previous statement when it follows one (the next
 sentence, the next paragraph), else belongs to the person its paragraph introduced. A
 reported clause that is mostly quotation is reported as its quotes; a short quote inside
-a reported clause stays part of it. Speakers are resolved across the article by
-`speakers.py`, in reading order.
+a reported clause stays part of it. A reporting phrase inserted in the clause it reports
+("The ceasefire, he added, must hold") is left out of the quote, while the span covers
+it. Speakers are resolved across the article by `speakers.py`, in reading order.
 """
 
 from __future__ import annotations
