@@ -323,7 +323,10 @@ class SpeakerResolver:
             if named or (head.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"NOUN", "PROPN"}):
                 phrase = noun_phrase(head)
                 words = [t.lower_ for t in phrase if not t.is_punct]
-                self._org_phrases.append((head.i, words, _clean(phrase.text)))
+                text = _clean(phrase.text)
+                if head.dep_ == "appos" and head.pos_ == "NOUN" and self._names_a_body(head.head):
+                    text = _clean(self._org_phrase(head.head).text)  # "X, a war monitor": "the monitor" is X
+                self._org_phrases.append((head.i, words, text))
 
     # -- resolution ------------------------------------------------------------------
 
@@ -564,7 +567,18 @@ class SpeakerResolver:
         described = list(phrase) + _qualifier(head, phrase)
         title = _clean(_text(described)) or None
         role = _clean(phrase.text).lower() or None
-        return Speaker(None, "anonymous", title, _affiliation(described), plural, role=role)
+        return Speaker(
+            None, "anonymous", title, self._body(_affiliation(described), head.i), plural, role=role
+        )
+
+    def _body(self, affiliation: str | None, position: int) -> str | None:
+        """ "the agency's spokesman": the agency under its name, or the group last named for "group"."""
+        if affiliation is None or not affiliation.islower() or " " in affiliation:
+            return affiliation
+        if affiliation in GENERIC_ORG_NOUNS:
+            named = self._latest(lambda s: s.kind == "org" and (s.name or "")[:1].isupper())
+            return named.name if named is not None else affiliation
+        return self._fuller_org([affiliation], position) or affiliation
 
     def _holder(self, head: Token) -> Speaker | None:
         """The person the article described with this definite role, latest mention first."""

@@ -607,6 +607,24 @@ def test_its_spokesman_belongs_to_the_organisation_named_before(nlp: Language) -
     assert (s.speaker, s.speaker_title, s.speaker_affiliation) == ("Erik Vang", "spokesman", "Arctic Council")
 
 
+def test_a_description_in_apposition_to_a_named_body_stands_for_it(nlp: Language) -> None:
+    text = (
+        "The Arctic Research Institute, a Norway-based climate monitor, said the ice had thinned. "
+        "The monitor said the trend would continue."
+    )
+    first, second = extract(nlp, text)
+    assert first.speaker == second.speaker == "Arctic Research Institute"
+
+
+def test_an_unnamed_spokesman_belongs_to_the_body_as_named(nlp: Language) -> None:
+    text = (
+        "Norway's coastal agency said on Sunday that two boats had sunk. "
+        "The agency's spokesman said divers were searching the wrecks."
+    )
+    _, spokesman = extract(nlp, text)
+    assert spokesman.anonymous and spokesman.speaker_affiliation == "Norway's coastal agency"
+
+
 def test_appositive_name_after_a_qualified_role(nlp: Language) -> None:
     text = (
         "A spokesman for the navy, Captain Lars Moe, said the tanker had been towed. "
