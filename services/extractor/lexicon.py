@@ -39,15 +39,15 @@ APPEAL_VERBS = frozenset({"urge", "warn"})
 # Words that may stand before a name as a title, or form a role ("the press secretary").
 TITLE_WORDS = frozenset(
     (
-        "acting adm adm. admiral adviser advisor aide air ambassador army assistant attorney bishop brig "
-        "brig. brigadier capt capt. captain chair chairman chairwoman chancellor chief cleric cmdr col col. "
-        "colonel commander commissioner congressman congresswoman coordinator defence defense deputy "
-        "director dr dr. emir envoy first force foreign former gen gen. general gov gov. governor head "
-        "imam inspector interior judge justice king lawmaker leader lieutenant lt lt. maj maj. major "
-        "marshal mayor military minister mr mr. mrs mrs. ms ms. mufti national navy new official pope "
-        "president press prime prince queen rear regional rep rep. representative secretary security sen "
-        "sen. senator senior sergeant sgt sgt. sheikh speaker spokesman spokesperson spokeswoman state top "
-        "undersecretary vice"
+        "acting adm adm. admiral adviser advisor aide air ambassador army ayatollah assistant attorney "
+        "bishop brig brig. brigadier capt capt. captain chair chairman chairwoman chancellor chief cleric "
+        "cmdr col col. colonel commander commissioner congressman congresswoman coordinator defence "
+        "defense deputy director dr dr. emir envoy first force foreign former gen gen. general gov gov. "
+        "governor head imam inspector interior judge justice king lawmaker leader lieutenant lt lt. maj "
+        "maj. major marshal mayor military minister mr mr. mrs mrs. ms ms. mufti national navy new "
+        "official pope president press prime prince queen rear regional rep rep. representative secretary "
+        "security sen sen. senator senior sergeant sgt sgt. sheikh speaker spokesman spokesperson "
+        "spokeswoman state top undersecretary vice"
     ).split()
 )
 

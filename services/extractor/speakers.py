@@ -385,6 +385,8 @@ class SpeakerResolver:
             and lemma not in ORG_NOUNS
         ):
             return self._role(head)
+        if head.pos_ == "PROPN" and lemma in PERSON_TITLES and head.ent_type_ in {"", "NORP"}:
+            return self._role(head)  # "The President said", capitalised but no name
         if head.ent_type_ in _NOT_SPEAKERS:
             return None
         if (

@@ -670,6 +670,13 @@ def test_a_role_the_article_gave_a_named_person_is_that_person(nlp: Language) ->
     assert first.speaker == second.speaker == "Jonas Lind"
 
 
+def test_capitalised_title_without_a_name_is_the_holder_or_an_unnamed_source(nlp: Language) -> None:
+    text = "President Ana Lima toured the port on Monday. The President said the docks would reopen."
+    assert only(extract(nlp, text)).speaker == "Ana Lima"
+    s = only(extract(nlp, "The Prime Minister told parliament that the levy was legal."))
+    assert (s.speaker, s.anonymous, s.speaker_title) == (None, True, "Prime Minister")
+
+
 def test_source_close_to_something(nlp: Language) -> None:
     s = only(extract(nlp, "A source familiar with the talks said a deal was near."))
     assert s.anonymous and s.speaker_title == "source familiar with the talks"
