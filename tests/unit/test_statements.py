@@ -347,6 +347,14 @@ def test_it_refers_back_to_the_organisation(nlp: Language) -> None:
     assert s.speaker == "Foreign Ministry"
 
 
+def test_a_pronoun_can_mean_the_second_of_two_coordinated_subjects(nlp: Language) -> None:
+    text = (
+        "Tomas Berg, the regional governor, and Lena Fischer, an aid worker, visited the camp. "
+        "She said the clinic had run out of insulin."
+    )
+    assert only(extract(nlp, text)).speaker == "Lena Fischer"
+
+
 def test_unnamed_sources_are_anonymous_with_their_description(nlp: Language) -> None:
     text = (
         "A senior military official said the drones were launched from the coast. "
