@@ -61,7 +61,8 @@ def _resolve_speakers(article: Article, cues: list[Cue], resolver: SpeakerResolv
         if token.dep_ in SUBJECTS and article.quote_of[token.i] is None and _is_main_clause(token.head):
             mentions.add(token.i)
             # "X, a spokesman, and Y, a councillor, visited the site. She said": Y is mentioned too
-            mentions.update(c.i for c in token.conjuncts if c.pos_ in {"PROPN", "NOUN"})
+            for phrase in (token, *(c for c in token.children if c.dep_ == "appos")):
+                mentions.update(c.i for c in phrase.conjuncts if c.pos_ in {"PROPN", "NOUN"})
     for i in sorted(mentions):
         speaker = resolver.resolve(article.doc[i], speaking=i in cue_at)
         if speaker is not None:
