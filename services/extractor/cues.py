@@ -342,7 +342,29 @@ def _raw_content(article: Article, verb: Token) -> tuple[int, int] | None:
         return min(c.left_edge.i for c in before), max(c.right_edge.i for c in before) + 1
     if _parenthesis(article, verb) is not None:
         return verb.head.left_edge.i, verb.head.right_edge.i + 1
-    return _object_content(verb) or _stranded_clause(verb) or _preceding_clause(article, verb)
+    return (
+        _object_content(verb)
+        or _stranded_clause(verb)
+        or _preceding_clause(article, verb)
+        or _misparsed_clause(article, verb)
+    )
+
+
+def _misparsed_clause(article: Article, verb: Token) -> tuple[int, int] | None:
+    """ "X said the operation could last weeks", parsed as "said ... weeks" with a clause inside.
+
+    A dependent after the verb that holds a subject and a finite verb or modal is a clause
+    the parser took apart.
+    """
+    if not any(c.dep_ in SUBJECTS and c.i < verb.i for c in verb.children):
+        return None
+    for child in verb.rights:
+        if child.dep_ in {"punct", "dobj", "dative", "prep", "advcl", "conj", "cc"}:
+            continue
+        tokens = list(child.subtree)
+        if any(t.dep_ in SUBJECTS for t in tokens) and any(t.tag_ in _FINITE | {"MD"} for t in tokens):
+            return child.left_edge.i, child.right_edge.i + 1
+    return None
 
 
 def _stranded_clause(verb: Token) -> tuple[int, int] | None:

@@ -156,7 +156,8 @@ def _affiliation(title: list[Token]) -> str | None:
             return _clean(_text(phrase)) or None
     run: list[Token] = []
     for token in title:
-        if token.pos_ == "PROPN" and token.text[:1].isalpha() and token.lower_.rstrip(".") not in TITLE_WORDS:
+        named = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.ent_type_ == "ORG")  # "UNICEF"
+        if named and token.text[:1].isalpha() and token.lower_.rstrip(".") not in TITLE_WORDS:
             run.append(token)
         elif run and token.text in _POSSESSIVE and all(t.ent_type_ == "PERSON" for t in run):
             run = []  # "Minister Lars Berg's spokesman" works for a person, not a body

@@ -144,6 +144,21 @@ def test_that_clause_hung_on_the_statement_noun(nlp: Language) -> None:
     assert (s.speaker, s.cue, s.quote) == ("ministry", "said", "the border would reopen")
 
 
+def test_clause_the_parser_took_apart_after_the_verb(nlp: Language) -> None:
+    text = "A senior police official, speaking on condition of anonymity, said the curfew could last weeks."
+    s = only(extract(nlp, text))
+    assert (s.quote, s.anonymous, s.speaker_title) == (
+        "the curfew could last weeks",
+        True,
+        "senior police official",
+    )
+
+
+def test_an_organisation_tagged_as_a_noun_is_still_the_affiliation(nlp: Language) -> None:
+    s = only(extract(nlp, '"The wells are dry," said UNICEF spokeswoman Mia Holt.'))
+    assert (s.speaker, s.speaker_affiliation) == ("Mia Holt", "UNICEF")
+
+
 def test_told_an_outlet_that(nlp: Language) -> None:
     s = only(
         extract(nlp, "A police spokesman told the BBC that three people were arrested near the station.")
