@@ -7,8 +7,8 @@ from spacy.tokens import Span, Token
 from schemas.records import Location
 from services.extractor.gazetteer import Gazetteer
 from services.extractor.strike_actors import LOCATION_PREPS, phrase_head
-from services.extractor.strike_arguments import clause
-from services.extractor.strike_mentions import trigger_kind
+from services.extractor.strike_arguments import DEFENCE_VERBS, clause
+from services.extractor.strike_mentions import clause_verb, subject_of, trigger_kind
 
 DIRECTIONS = {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -120,17 +120,27 @@ def find_location(
         outside, _, _, region, country = min(candidates)
         if not country:  # a region of unknown country: a state named near it, not the attacker's own
             near = [c[4] for c in sorted(candidates) if c[4] and c[4] != actor and not c[0]]
-            country = near[0] if near else _other_state(sent, gazetteer, actor)
+            country = near[0] if near else _other_state(sent, trigger, gazetteer, actor)
         return Location(country=country, region=region), 2 * outside + (0 if region else 1)
-    other = _other_state(sent, gazetteer, actor)
+    other = _other_state(sent, trigger, gazetteer, actor)
     return Location(country=other), 4 if other else 5
 
 
-def _other_state(sent: Span, gazetteer: Gazetteer, actor: str | None) -> str | None:
+def _other_state(sent: Span, trigger: Token, gazetteer: Gazetteer, actor: str | None) -> str | None:
     """A state named anywhere in the sentence that is not the attacker: the victims' country."""
     if actor is None:
         return None  # with the attacker unknown, any state named may be the attacker
+    # The attacker's partners are no victims ("the United States and Britain struck ..."); those who
+    # shoot the drones down are ("Russian air defences destroyed 40 Ukrainian drones").
+    verb = clause_verb(trigger)
+    subject = subject_of(verb) if verb.lemma_ not in DEFENCE_VERBS else None
+    partners = {t.i for t in subject.subtree} if subject is not None else set()
+    partners = set() if trigger.i in partners else partners  # "a strike on the Xian city killed ..."
     for match in gazetteer.find(sent.text, sent.start_char):
-        if match.alias.kind in ("country", "demonym") and match.alias.canonical != actor:
-            return match.alias.canonical
+        if match.alias.kind not in ("country", "demonym") or match.alias.canonical == actor:
+            continue
+        span = sent.doc.char_span(match.start, match.end, alignment_mode="expand")
+        if span is not None and span[-1].i in partners:
+            continue  # "the United States and Britain struck ...": a partner in the strike
+        return match.alias.canonical
     return None

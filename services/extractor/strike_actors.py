@@ -24,6 +24,11 @@ NON_STATE_HEADS = {
     "jihadist", "jihadists", "group", "refugees", "children", "journalist", "journalists", "man", "woman",
     "men", "women", "citizens", "cleric",
 }  # fmt: skip
+# Armed groups named only by what they are ("the rebels fired a missile"): someone, but no state.
+UNNAMED_ATTACKERS = {
+    "rebel", "rebels", "militant", "militants", "insurgent", "insurgents", "separatist", "separatists",
+    "militia", "militias", "jihadist", "jihadists", "gunmen", "guerrillas", "extremists", "terrorists",
+}  # fmt: skip
 LOCATION_PREPS = {
     "in",
     "into",

@@ -32,7 +32,7 @@ TARGET_VERBS = set("hit strike target aim bomb destroy pound flatten damage leve
 DAY_WORDS = {"yesterday", "today", "tonight", "overnight"}
 REPEATED = {"repeatedly", "regularly", "daily", "nightly", "routinely", "frequently"}
 CAMPAIGN_CUES = set(
-    "since majority several repeatedly repeated series daily nightly weeks months "
+    "since majority repeatedly repeated series daily nightly weeks months "
     "ongoing wave waves campaign".split()
 )
 
@@ -54,10 +54,28 @@ def attachment(token: Token) -> set[int]:
     return indices
 
 
+def other_actors_clauses(verb: Token) -> set[int]:
+    """Token indices of clauses under a verb that tell what someone else did: in "struck the sites
+    after the rebels fired at a ship in the gulf", the ship and the gulf are not the strike's."""
+    found: set[int] = set()
+    for child in verb.children:
+        if child.dep_ not in ("advcl", "conj", "ccomp") or child.pos_ not in ("VERB", "AUX"):
+            continue
+        if child.left_edge.lower_ == "what":
+            continue  # "struck what officials said were depots": the object, in a clause of its own
+        subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(s.tag_ not in ("WDT", "WP") for s in subjects):
+            found |= {t.i for t in child.subtree}
+    return found
+
+
 def clause(token: Token) -> set[int]:
     """Token indices of the clause that tells the strike: where its place and targets are named."""
     verb = token if token.pos_ == "VERB" else next((a for a in token.ancestors if a.pos_ == "VERB"), token)
-    return {t.i for t in (token if verb.lemma_ in REPORTING_VERBS else verb).subtree}
+    if verb.lemma_ in REPORTING_VERBS:
+        return {t.i for t in token.subtree}
+    own = {t.i for t in token.subtree} if token != verb else set()
+    return {t.i for t in verb.subtree} - other_actors_clauses(verb) | own
 
 
 def _date_head(entity: Span) -> Token:
@@ -143,8 +161,9 @@ def mention_targets(token: Token) -> list[str]:
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at", "targeting"):
             heads += [c for c in prep.children if c.dep_ == "pobj"]
-    verbs = [t for t in token.subtree if t.lemma_ in TARGET_VERBS and t != token]
-    if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in TARGET_VERBS:
+    elsewhere = other_actors_clauses(token)
+    verbs = [t for t in token.subtree if t.lemma_ in TARGET_VERBS and t != token and t.i not in elsewhere]
+    if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "VERB" and token.head.lemma_ in TARGET_VERBS:
         verbs.append(token.head)
     if token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.pos_ == "VERB":
         verbs.append(token.head.head)  # "struck the rebels with airstrikes"

@@ -105,10 +105,13 @@ def kind_from_words(words: set[str]) -> StrikeKind | None:
 
 def subject_of(verb: Token) -> Token | None:
     has_object = any(c.dep_ == "dobj" for c in verb.children)
+    # A passive takes no direct object: "he's done strikes" parsed as passive is active.
+    subjects = [
+        c for c in verb.children if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and has_object)
+    ]
+    if subjects:  # the nearest: a dateline ("CITY (Agency) - ...") may be parsed as a second subject
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
     for child in verb.children:
-        # A passive takes no direct object: "he's done strikes" parsed as passive is active.
-        if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "nsubjpass" and has_object):
-            return child
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     # "intercepted and destroyed", "began dropping", "bombed the town, shelling its outskirts":
@@ -198,7 +201,10 @@ def trigger_kind(token: Token) -> tuple[bool, StrikeKind | None]:
             return False, None
         if trigger_kind(subject)[0]:
             return False, None  # "an Israeli strike hit a school": the noun is the mention
-        return _can_strike(subject, carrier), kind_from_words(carrier)
+        # "struck the refinery with long-range drones": the means says the kind.
+        withs = [c for h in (token, *objects) for c in h.children if c.lower_ == "with"]
+        means = {t.lower_ for c in withs for t in c.subtree} & CARRIERS
+        return _can_strike(subject, carrier), kind_from_words(carrier) or kind_from_words(means)
     if lemma == "fire" and carrier and any(c.lower_ in ("on", "at") for c in token.children):
         return True, kind_from_words(carrier)
     return False, None

@@ -23,7 +23,7 @@ from services.extractor.casualties import VAGUE_AMOUNTS, find_casualties
 from services.extractor.claims import claim_for
 from services.extractor.gazetteer import load_gazetteer
 from services.extractor.places import find_location
-from services.extractor.strike_actors import ActorResolver
+from services.extractor.strike_actors import UNNAMED_ATTACKERS, ActorResolver
 from services.extractor.strike_arguments import actor_sources, is_campaign, mention_date, mention_targets
 from services.extractor.strike_mentions import Mention, is_asserted, is_manned, trigger_kind
 
@@ -82,6 +82,11 @@ def caused_by(word: Token, trigger: Token, triggers: list[Token]) -> bool:
     return min(triggers, key=closeness) == trigger
 
 
+def _unnamed_attacker(source: list[Token]) -> bool:
+    heads = [t for t in source if t.head not in source or t.head == t]
+    return any(t.lower_ in UNNAMED_ATTACKERS for t in heads)
+
+
 def find_mentions(doc: Doc, published_at: date | None) -> list[Mention]:
     gazetteer = load_gazetteer()
     resolver = ActorResolver(doc, gazetteer)
@@ -93,7 +98,10 @@ def find_mentions(doc: Doc, published_at: date | None) -> list[Mention]:
         for token, kind in triggers:
             if not is_asserted(token):
                 continue
-            actor = resolver.actor_of(actor_sources(token))
+            sources = actor_sources(token)
+            actor = resolver.actor_of(sources)
+            if actor is None and any(_unnamed_attacker(s) for s in sources):
+                continue  # "after the rebels fired a missile at a ship": not the strike told around it
             if actor in resolver.groups and token.lemma_ == "bombing" and token.pos_ == "NOUN":
                 continue  # an armed group's "bombings" are explosions on the ground, not air strikes
             resolver.last_actor = actor or resolver.last_actor

@@ -494,3 +494,43 @@ def test_whom_a_strike_killed_is_its_target(nlp: Language) -> None:
     strike = only(nlp, "Kenya's military said it had killed a senior al-Shabab commander in an airstrike.")
     assert strike.targets == ["senior al-Shabab commander"]
     assert strike.casualties is not None and strike.casualties.killed_min == 1
+
+
+def test_a_dateline_before_the_subject_is_not_the_attacker(nlp: Language) -> None:
+    text = (
+        "ANKARA (AP) \u2014 Turkish forces carried out strikes on militant caves in northern Iraq on Monday, "
+        "the ministry said."
+    )
+    assert only(nlp, text).actor == "Turkey"
+
+
+def test_what_someone_else_did_in_a_clause_of_its_own_is_not_the_strike(nlp: Language) -> None:
+    text = (
+        "French jets bombed two jihadist camps in Mali on Tuesday after the militants fired rockets at a "
+        "base near Gao."
+    )
+    strike = only(nlp, text)
+    assert strike.targets == ["two jihadist camps"]
+    assert (strike.location.country, strike.location.region) == ("Mali", None)
+
+
+def test_an_unnamed_armed_groups_strike_joins_no_one(nlp: Language) -> None:
+    text = (
+        "Egyptian forces carried out strikes on smuggling tunnels in Sinai on Friday after the militants "
+        "fired a rocket at a checkpoint."
+    )
+    strike = only(nlp, text)
+    assert strike.kind == "airstrike"
+    assert strike.targets == ["smuggling tunnels"]
+
+
+def test_the_means_of_a_strike_give_its_kind(nlp: Language) -> None:
+    assert (
+        only(nlp, "Azerbaijan struck a fuel depot near Khankendi with kamikaze drones.").kind
+        == "drone strike"
+    )
+
+
+def test_a_partner_in_the_strike_is_not_where_it_fell(nlp: Language) -> None:
+    text = "France and Britain struck chemical weapons sites on Saturday."
+    assert only(nlp, text).location.country != "United Kingdom"
