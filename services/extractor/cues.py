@@ -272,7 +272,7 @@ def _content(article: Article, verb: Token, cue_verbs: set[int]) -> tuple[int, i
             break
     start = _skip_dateline(article, start, end)
     while start < end and (
-        doc[start].is_punct or _opens_clause(doc[start]) or (start > verb.i and _is_time_phrase(doc[start]))
+        doc[start].is_punct or (start > verb.i and (_opens_clause(doc[start]) or _is_time_phrase(doc[start])))
     ):
         start = doc[start].right_edge.i + 1 if _is_time_phrase(doc[start]) else start + 1
     if start + 1 < end and doc[start].lower_ in CONNECTIVES and doc[start + 1].text == ",":

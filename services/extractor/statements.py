@@ -93,7 +93,12 @@ def _drafts(article: Article, cues: list[Cue]) -> list[_Draft]:
         if own - {article.quote_of[i] for i in range(start, end)}:
             continue  # "That team has three goals, Carter said: “...”": the quote is what was said
         inside = {article.quote_of[i] for i in range(start, end)} - {None}
-        foreign = sorted(q for q in inside if quote_cue.get(q) not in (None, cue))
+        # "What the rebels described as “...” left 30 dead, the governor said": a quote of a
+        # verb inside the clause is part of it, and still its own speaker's statement.
+        nested = {
+            q for q in inside if quote_cue.get(q) not in (None, cue) and start <= quote_cue[q].verb.i < end
+        }
+        foreign = sorted(q for q in inside - nested if quote_cue.get(q) not in (None, cue))
         if foreign:
             end = min(end, article.quote_tokens.get(foreign[0], end))
             while end > start and (doc[end - 1].is_punct or doc[end - 1].pos_ == "CCONJ"):
@@ -107,7 +112,7 @@ def _drafts(article: Article, cues: list[Cue]) -> list[_Draft]:
             for q in inside:
                 quote_cue[q] = cue
             continue
-        absorbed |= inside
+        absorbed |= inside - nested
         draft = _Draft(*_whole_quotes(article, start, end), "indirect", cue)
         if cue.cut is not None and start < cue.cut[0] < cue.cut[1] < end:
             draft.cut = (doc[cue.cut[0]].idx, _end_char(doc, cue.cut[1]))

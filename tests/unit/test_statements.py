@@ -260,6 +260,16 @@ def test_relative_clause_report(nlp: Language) -> None:
     assert (s.quote, s.speaker) == ("was used to store weapons", "army")
 
 
+def test_a_quote_of_a_verb_inside_the_reported_clause_stays_in_it(nlp: Language) -> None:
+    text = 'What the militia described as a "final warning" killed four farmers, the mayor said.'
+    clause, quote = extract(nlp, text)
+    assert (clause.cue, clause.quote) == (
+        "said",
+        'What the militia described as a "final warning" killed four farmers',
+    )
+    assert (quote.cue, quote.speaker, quote.quote) == ("described", "militia", "final warning")
+
+
 # -- speakers across the article -------------------------------------------------------
 
 
