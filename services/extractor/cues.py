@@ -359,11 +359,12 @@ def _misparsed_clause(article: Article, verb: Token) -> tuple[int, int] | None:
     if not any(c.dep_ in SUBJECTS and c.i < verb.i for c in verb.children):
         return None
     for child in verb.rights:
-        if child.dep_ in {"punct", "dobj", "dative", "prep", "advcl", "conj", "cc"}:
+        if child.dep_ in {"punct", "dative", "prep", "advcl", "conj", "cc"}:
             continue
         tokens = list(child.subtree)
-        if any(t.dep_ in SUBJECTS for t in tokens) and any(t.tag_ in _FINITE | {"MD"} for t in tokens):
-            return child.left_edge.i, child.right_edge.i + 1
+        opening = [t for t in tokens if t.dep_ in SUBJECTS and t.left_edge.i == child.left_edge.i]
+        if opening and any(t.tag_ in _FINITE | {"MD"} for t in tokens):
+            return child.left_edge.i, child.right_edge.i + 1  # the clause opens with its subject
     return None
 
 

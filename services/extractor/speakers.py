@@ -35,7 +35,7 @@ _NOT_SPEAKERS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CAR
 _PLACING = frozenset({"at", "for", "from", "with", "in", "of"})  # prepositions that say whose a source is
 _CLOSE = {"close", "familiar", "loyal", "linked", "allied", "briefed"}
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
-_DROP_LEFT = {"det", "predet", "punct", "cc", "advmod", "nummod", "quantmod"}
+_DROP_LEFT = {"det", "predet", "preconj", "punct", "cc", "advmod", "nummod", "quantmod"}
 _BRACKETS = {"(", ")", "[", "]"}
 _DASHES = {"-", "--", "\u2013", "\u2014"}
 

@@ -154,6 +154,11 @@ def test_clause_the_parser_took_apart_after_the_verb(nlp: Language) -> None:
     )
 
 
+def test_clause_parsed_as_the_object_of_said(nlp: Language) -> None:
+    s = only(extract(nlp, "Both the police and the rebels said they had repelled attacks."))
+    assert (s.quote, s.speaker) == ("they had repelled attacks", "police")
+
+
 def test_an_organisation_tagged_as_a_noun_is_still_the_affiliation(nlp: Language) -> None:
     s = only(extract(nlp, '"The wells are dry," said UNICEF spokeswoman Mia Holt.'))
     assert (s.speaker, s.speaker_affiliation) == ("Mia Holt", "UNICEF")
