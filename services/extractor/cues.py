@@ -265,9 +265,12 @@ def _content(article: Article, verb: Token, cue_verbs: set[int]) -> tuple[int, i
         start = verb.i + 1  # "which it said was aimed at ...": the clause is what follows the verb
     if start < end and start > verb.i and doc[start].lower_ in _QUESTION_WORDS:
         return None  # "declined to say whether ...", "described what he saw": a question, not a claim
-    # A nested reporting verb ends this clause: "he suspected ..., saying ...".
+    # A nested reporting verb ends this clause: "he suspected ..., saying ...", "..., which the
+    # group denies"; not one that describes ("the leader, who promised more aid").
     for i in range(start + 1, end):
         if i != verb.i and i in cue_verbs and doc[i].dep_ in {"advcl", "conj", "relcl"}:
+            if doc[i].dep_ == "relcl" and _describes(doc[i]):
+                continue
             end = doc[i].left_edge.i
             break
     start = _skip_dateline(article, start, end)
@@ -297,6 +300,13 @@ def _before_gloss(article: Article, start: int, end: int) -> int:
         if head.dep_ == "appos" and head.lemma_.lower() in GLOSS_NOUNS:
             return i
     return end
+
+
+def _describes(relative: Token) -> bool:
+    """A relative reporting verb whose subject is the relativiser and that reports no clause."""
+    subjects = [c for c in relative.children if c.dep_ in SUBJECTS]
+    own_clause = any(c.dep_ == "ccomp" for c in relative.children)
+    return not own_clause and bool(subjects) and all(c.lower_ in CLAUSE_OPENERS for c in subjects)
 
 
 def _is_time_phrase(token: Token) -> bool:

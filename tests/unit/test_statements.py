@@ -265,6 +265,12 @@ def test_relative_clause_report(nlp: Language) -> None:
     assert (s.quote, s.speaker) == ("was used to store weapons", "army")
 
 
+def test_a_relative_reporting_verb_that_describes_stays_in_the_clause(nlp: Language) -> None:
+    text = "The palace said the king had met the envoy, who promised more aid."
+    s = only(extract(nlp, text))
+    assert s.quote == "the king had met the envoy, who promised more aid"
+
+
 def test_a_quote_of_a_verb_inside_the_reported_clause_stays_in_it(nlp: Language) -> None:
     text = 'What the militia described as a "final warning" killed four farmers, the mayor said.'
     clause, quote = extract(nlp, text)
