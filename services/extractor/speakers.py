@@ -165,6 +165,10 @@ def _affiliation(title: list[Token]) -> str | None:
             break
     if all(t.lower_ in PORTFOLIO_WORDS for t in run):
         run = []  # "Information Minister": the post, not a body; "Health Ministry" is one
+    if run and run[-1].lemma_.lower() in ORG_NOUNS:  # "State Department": the body's whole name
+        doc = run[0].doc
+        while run[0].i - 1 in inside and doc[run[0].i - 1].pos_ == "PROPN" and doc[run[0].i - 1].is_title:
+            run.insert(0, doc[run[0].i - 1])
     if run:
         return _clean(_text(run)) or None
     for token in title:  # "the mission's head", "an army spokesman": the body that owns the post

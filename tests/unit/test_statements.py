@@ -637,6 +637,11 @@ def test_a_portfolio_in_the_title_is_not_the_affiliation(nlp: Language) -> None:
     assert (s.speaker_title, s.speaker_affiliation) == ("Finance Minister", None)
 
 
+def test_affiliation_keeps_the_whole_name_of_the_body(nlp: Language) -> None:
+    s = only(extract(nlp, "Defense Ministry spokesman Piotr Nowak said the jets had been grounded."))
+    assert (s.speaker, s.speaker_affiliation) == ("Piotr Nowak", "Defense Ministry")
+
+
 def test_an_indefinite_person_noun_is_an_unnamed_source(nlp: Language) -> None:
     s = only(extract(nlp, "One midwife, who asked not to be named, said the clinic had no power."))
     assert (s.speaker, s.anonymous, s.speaker_title) == (None, True, "midwife")
