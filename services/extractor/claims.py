@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from schemas.records import Statement
+from services.extractor.strike_arguments import dateline_end
 from services.extractor.strike_mentions import REPORTING_VERBS, Mention
 
 MAX_SAYS = 200
@@ -49,12 +50,16 @@ def _reported(mention: Mention) -> tuple[str, str] | None:
     child = mention.trigger
     for ancestor in mention.trigger.ancestors:
         if ancestor.lemma_ in REPORTING_VERBS:
-            source = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            # Not a subject that holds the strike: a misparse may make the report a second subject.
+            subjects = [c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")]
+            source = next((c for c in subjects if mention.trigger not in c.subtree), None)
             if source is not None and source.pos_ != "PRON":
                 # A reported clause is the claim; a strike named as the object ("denounced the strike
                 # as genocide") needs the rest of the verb's phrase.
-                told = child.subtree if child.pos_ in ("VERB", "AUX") else ancestor.subtree
-                words = [t for t in told if t not in set(source.subtree)]
+                clause = child.pos_ in ("VERB", "AUX") or child.dep_ in ("nsubj", "nsubjpass")
+                told = child.subtree if clause else ancestor.subtree
+                dateline = dateline_end(mention.sentence)
+                words = [t for t in told if t not in set(source.subtree) and t.idx >= dateline]
                 return _phrase(source), _shorten("".join(t.text_with_ws for t in words))
             return None
         child = ancestor
@@ -62,7 +67,8 @@ def _reported(mention: Mention) -> tuple[str, str] | None:
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
             source = next((c for c in token.nbor().children if c.dep_ == "pobj"), None)
             if source is not None:
-                return _author(source), _shorten(mention.sentence.text)
+                text = mention.sentence.text[dateline_end(mention.sentence) - mention.sentence.start_char :]
+                return _author(source), _shorten(text)
     return None
 
 

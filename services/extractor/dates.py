@@ -25,6 +25,9 @@ _LAST_MONTH_NAME = re.compile(rf"\blast\s+{_MONTH}\b")
 _MONTH_ALONE = re.compile(rf"\b(?:in|since|from|early|late|mid-?)\s+{_MONTH}\b")
 _DAYS_AGO = re.compile(r"\b(\d+|two|three|four|five|six)\s+days\s+ago\b")
 _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# Days counted from the day the story is about: "a day earlier", "two days before", "the next day".
+_DAYS_AWAY = re.compile(r"\b(a|one|\d+|two|three|four|five|six)\s+days?\s+(earlier|before|later|after)\b")
+_DAY_AWAY = re.compile(r"\bthe\s+(previous|preceding|next|following)\s+day\b|\bthe\s+day\s+(before|after)\b")
 
 
 def _month_number(text: str) -> int:
@@ -107,10 +110,30 @@ def _relative(text: str, published_at: date) -> str | None:
     return None
 
 
-def resolve_date(text: str, published_at: date | None) -> str | None:
-    """ISO day ("2015-09-30") or month ("2015-09") for a date expression, or None if it names neither."""
+def _from_anchor(text: str, anchor: date) -> str | None:
+    match = _DAYS_AWAY.search(text)
+    if match:
+        days = {"a": 1, "one": 1, **_SMALL}.get(match.group(1)) or int(match.group(1))
+        sign = -1 if match.group(2) in ("earlier", "before") else 1
+        return _iso_day(anchor + timedelta(days=sign * days))
+    match = _DAY_AWAY.search(text)
+    if match:
+        before = match.group(1) in ("previous", "preceding") or match.group(2) == "before"
+        return _iso_day(anchor + timedelta(days=-1 if before else 1))
+    return None
+
+
+def resolve_date(text: str, published_at: date | None, anchor: date | None = None) -> str | None:
+    """ISO day ("2015-09-30") or month ("2015-09") for a date expression, or None if it names neither.
+
+    `anchor` is the day the story has been telling, which "a day earlier" counts from; publication
+    stands in for it."""
     lowered = text.lower()
     absolute = _absolute(lowered, published_at)
     if absolute:
         return absolute
+    base = anchor or published_at
+    counted = _from_anchor(lowered, base) if base else None
+    if counted:
+        return counted
     return _relative(lowered, published_at) if published_at else None

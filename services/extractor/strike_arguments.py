@@ -5,6 +5,7 @@ Each function reads the dependency tree around one trigger of `strike_mentions`.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -32,9 +33,23 @@ TARGET_VERBS = set("hit strike target aim bomb destroy pound flatten damage leve
 DAY_WORDS = {"yesterday", "today", "tonight", "overnight"}
 REPEATED = {"repeatedly", "regularly", "daily", "nightly", "routinely", "frequently"}
 CAMPAIGN_CUES = set(
-    "since majority repeatedly repeated series daily nightly weeks months "
-    "ongoing wave waves campaign".split()
+    "since majority repeatedly repeated series daily nightly weeks months ongoing wave waves campaign".split()
 )
+
+
+# "CITY, Month 3 (Agency) -" opening a sentence: its date is the report's, its place the desk's.
+_DATELINE = re.compile(
+    r"(?:[A-Z]{3,}[A-Z .'\u2019-]*|[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,2}(?=[^-\u2013\u2014]*\())"
+    r"(?:,\s*[A-Z][\w.]*(?: [A-Z\d][\w.]*){0,2})?(?:\s*\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
+)
+
+
+def dateline_end(sent: Span) -> int:
+    """The character offset where a dateline opening the sentence ends; the sentence start if none."""
+    text = sent.text.lstrip()
+    match = _DATELINE.match(text)
+    offset = sent.start_char + len(sent.text) - len(text)
+    return offset + match.end() if match else sent.start_char
 
 
 def attachment(token: Token) -> set[int]:
@@ -86,7 +101,7 @@ def _date_head(entity: Span) -> Token:
     return head
 
 
-def mention_date(token: Token, published_at: date | None) -> str | None:
+def mention_date(token: Token, published_at: date | None, anchor: date | None = None) -> str | None:
     """The date attached to the strike; failing that, one that opens the sentence and is not a report's."""
     attached = attachment(token)
     dates: list[tuple[bool, int, str]] = []
@@ -94,6 +109,8 @@ def mention_date(token: Token, published_at: date | None) -> str | None:
     expressions = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
     # The tagger does not always see these as dates ("hit the city overnight").
     expressions += [sent.doc[t.i : t.i + 1] for t in sent if t.lower_ in DAY_WORDS and not t.ent_type_]
+    dateline = dateline_end(sent)
+    expressions = [e for e in expressions if e.start_char >= dateline]
     for entity in expressions:
         head = _date_head(entity)
         if head.lemma_ in REPORTING_VERBS and head.i not in attached:
@@ -110,7 +127,7 @@ def mention_date(token: Token, published_at: date | None) -> str | None:
             if before is not None and before.pos_ in ("ADP", "SCONJ")
             else entity.text
         )
-        resolved = resolve_date(text, published_at)
+        resolved = resolve_date(text, published_at, anchor)
         if resolved:
             dates.append((head.i not in attached, abs(entity.start - token.i), resolved))
     return min(dates)[2] if dates else None
@@ -156,8 +173,8 @@ def mention_targets(token: Token) -> list[str]:
     heads: list[Token] = []
     if token.pos_ == "VERB":
         heads += [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]  # "a hospital was bombed"
-        relative = free_relative_object(token)
-        heads += [relative] if relative is not None and not heads else []
+        if not heads:  # "struck what were depots", "struck militants operating from a school"
+            heads += objects_of(token)
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at", "targeting"):
             heads += [c for c in prep.children if c.dep_ == "pobj"]

@@ -142,9 +142,23 @@ def objects_of(verb: Token) -> list[Token]:
     if not found and verb.dep_ == "conj":
         found = [c for c in verb.head.children if c.dep_ == "dobj"]
     if not found:
-        relative = free_relative_object(verb)
+        relative = free_relative_object(verb) or _small_clause_object(verb)
         found = [relative] if relative is not None else []
     return found
+
+
+def _small_clause_object(verb: Token) -> Token | None:
+    """ "struck militants operating from a school": the parser makes the militants the subject of
+    "operating", a clause under the verb, where they are the verb's object."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.tag_ not in ("VBG", "VBN") or clause.i < verb.i:
+            continue
+        if any(c.dep_ in ("mark", "aux", "auxpass") for c in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.i > verb.i:
+            return subject
+    return None
 
 
 def through_quantity(token: Token) -> Token:

@@ -91,6 +91,7 @@ def find_mentions(doc: Doc, published_at: date | None) -> list[Mention]:
     gazetteer = load_gazetteer()
     resolver = ActorResolver(doc, gazetteer)
     mentions: list[Mention] = []
+    anchor: date | None = None  # the last day a strike was told on: "a day earlier" counts from it
     for index, sent in enumerate(doc.sents):
         found = [(token, trigger_kind(token)) for token in sent]
         triggers = [(token, kind) for token, (is_trigger, kind) in found if is_trigger]
@@ -105,7 +106,8 @@ def find_mentions(doc: Doc, published_at: date | None) -> list[Mention]:
             if actor in resolver.groups and token.lemma_ == "bombing" and token.pos_ == "NOUN":
                 continue  # an armed group's "bombings" are explosions on the ground, not air strikes
             resolver.last_actor = actor or resolver.last_actor
-            when = mention_date(token, published_at)
+            when = mention_date(token, published_at, anchor)
+            anchor = date.fromisoformat(when) if when and len(when) == 10 else anchor
             location, rank = find_location(sent, token, gazetteer, actor)
             mentions.append(
                 Mention(

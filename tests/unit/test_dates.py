@@ -71,3 +71,20 @@ def test_a_week_gives_its_month_when_it_lies_in_one() -> None:
     assert resolve_date("earlier this week", FRIDAY) == "2019-03"
     assert resolve_date("last week", date(2019, 3, 5)) == "2019-02"
     assert resolve_date("last week", date(2019, 3, 10)) is None  # late February and early March
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a day earlier", "2019-03-12"),
+        ("two days before", "2019-03-11"),
+        ("the previous day", "2019-03-12"),
+        ("the next day", "2019-03-14"),
+    ],
+)
+def test_days_counted_from_the_day_told(text: str, expected: str) -> None:
+    assert resolve_date(text, FRIDAY, anchor=date(2019, 3, 13)) == expected
+
+
+def test_days_counted_from_publication_without_a_day_told() -> None:
+    assert resolve_date("a day earlier", FRIDAY) == "2019-03-14"

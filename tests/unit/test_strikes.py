@@ -534,3 +534,30 @@ def test_the_means_of_a_strike_give_its_kind(nlp: Language) -> None:
 def test_a_partner_in_the_strike_is_not_where_it_fell(nlp: Language) -> None:
     text = "France and Britain struck chemical weapons sites on Saturday."
     assert only(nlp, text).location.country != "United Kingdom"
+
+
+def test_a_day_earlier_counts_from_the_strike_told_before(nlp: Language) -> None:
+    text = (
+        "Sudanese army jets bombed a fuel depot in Nyala on Wednesday, killing six guards. "
+        "A day earlier, an army air strike on a bus station in Nyala killed 11 people, a doctor said."
+    )
+    assert sorted(s.date or "" for s in strikes(nlp, text)) == ["2021-05-11", "2021-05-12"]
+
+
+def test_the_subject_of_a_clause_under_the_strike_is_what_it_hit(nlp: Language) -> None:
+    strike = only(
+        nlp, "The Syrian army said it had struck jihadists operating from a cave near Idlib on Monday."
+    )
+    assert strike.targets == ["jihadists"]
+
+
+def test_a_report_parsed_as_a_second_subject_keeps_its_source(nlp: Language) -> None:
+    text = (
+        "AMMAN, May 3 (Petra) - Jordanian air strikes killed 27 smugglers near the border on Friday, "
+        "army officials said."
+    )
+    strike = only(nlp, text)
+    assert strike.date == "2021-05-14"  # the dateline's day is the report's
+    assert [(c.by, c.says) for c in strike.claims] == [
+        ("army officials", "Jordanian air strikes killed 27 smugglers near the border on Friday")
+    ]
