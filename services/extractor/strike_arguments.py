@@ -29,7 +29,7 @@ LIGHT_VERBS = set(
     "use unleash resume escalate broaden open".split()
 )
 ATTRIBUTING_VERBS = set("blame attribute carry conduct launch claim".split())
-TARGET_VERBS = set("hit strike target aim bomb destroy pound flatten damage level shell".split())
+TARGET_VERBS = set("hit strike target aim bomb destroy pound flatten damage level shell attack".split())
 DAY_WORDS = {"yesterday", "today", "tonight", "overnight"}
 REPEATED = {"repeatedly", "regularly", "daily", "nightly", "routinely", "frequently"}
 CAMPAIGN_CUES = set(

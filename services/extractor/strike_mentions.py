@@ -33,7 +33,7 @@ PROJECTILES: dict[str, StrikeKind] = {
     "mortar": "artillery", "bomb": "airstrike", "barrel": "barrel bomb",
 }  # fmt: skip
 PROJECTILE_VERBS = set(
-    "launch fire intercept shoot down destroy drop hit strike land slam kill wound rain".split()
+    "launch fire intercept shoot down destroy drop hit strike land slam kill wound rain attack target".split()
 )
 # Nouns that report a strike by themselves; others ("attack", "raid") need a kind word ("drone attack").
 STRIKE_NOUNS = {"strike", "airstrike", "air-strike", "bombing", "bombardment", "shelling"}

@@ -142,6 +142,22 @@ def _nearest(groups: list[Group], mention: Mention) -> Group | None:
     return min(same_kind or groups, key=lambda g: _distance(g, mention), default=None)
 
 
+def _overnight(mention: Mention) -> bool:
+    return any(t.lower_ == "overnight" for t in mention.sentence)
+
+
+def _same_night(group: Group, mention: Mention) -> bool:
+    """ "late on Thursday" and "the overnight attack" told on Friday: one strike across midnight."""
+    if not group.date or not mention.date or len(group.date) != 10 or len(mention.date) != 10:
+        return False
+    apart = (date.fromisoformat(mention.date) - date.fromisoformat(group.date)).days
+    if apart == 1:
+        return _overnight(mention)
+    if apart == -1:
+        return any(_overnight(m) for m in group.mentions if m.date == group.date)
+    return False
+
+
 def _strikes_home(group: Group, mention: Mention, country_of: Callable[[str], str | None]) -> bool:
     """Whether an unattributed mention falls on the group's attacker's own country while the group's
     strikes fall elsewhere: "rockets fired at northern Israel" in a story of Israeli raids abroad."""
@@ -180,7 +196,13 @@ def consolidate(mentions: list[Mention]) -> list[Group]:
 
     for m in (m for m in mentions if m.actor and m.date):
         same = [g for g in groups if g.actor == m.actor and g.date == m.date and g.fits_kind(m.kind)]
-        same[0].add(m) if same else start(m, m.actor)
+        night = [g for g in groups if g.actor == m.actor and g.fits_kind(m.kind) and _same_night(g, m)]
+        if same or night:
+            group = (same or night)[0]
+            group.add(m)
+            group.date = min(group.date or "", m.date or "") or group.date  # the day the night began
+        else:
+            start(m, m.actor)
     for m in (m for m in mentions if m.actor and not m.date):
         own = [g for g in groups if g.actor == m.actor and g.fits_kind(m.kind)]
         alike = [g for g in own if g.campaign == m.campaign] or ([] if m.campaign else own)
@@ -191,7 +213,7 @@ def consolidate(mentions: list[Mention]) -> list[Group]:
         # "a rocket hit the town on Monday" in a story of air strikes may be anyone's rocket.
         alike = [g for g in groups if m.kind is None or not g.kinds or m.kind in g.kinds]
         alike = [g for g in alike if not _strikes_home(g, m, country_of)]
-        same_day = [g for g in alike if g.date == m.date]
+        same_day = [g for g in alike if g.date == m.date] or [g for g in alike if _same_night(g, m)]
         undated = [g for g in alike if not g.date and g.campaign == m.campaign]
         group = _nearest(same_day, m) or _nearest(undated, m)
         if group:

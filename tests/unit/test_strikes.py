@@ -561,3 +561,18 @@ def test_a_report_parsed_as_a_second_subject_keeps_its_source(nlp: Language) -> 
     assert [(c.by, c.says) for c in strike.claims] == [
         ("army officials", "Jordanian air strikes killed 27 smugglers near the border on Friday")
     ]
+
+
+def test_late_one_day_and_overnight_told_the_next_are_one_strike(nlp: Language) -> None:
+    text = (
+        "Russian missiles hit a dormitory in Zaporizhzhia late on Tuesday, officials said. "
+        "The overnight missile strike killed at least five students."
+    )
+    strike = only(nlp, text, published_at=date(2021, 5, 12))
+    assert strike.date == "2021-05-11"
+    assert strike.casualties is not None and strike.casualties.killed == "at least five"
+
+
+def test_drones_that_attacked_a_city(nlp: Language) -> None:
+    strike = only(nlp, "Russian drones attacked Mykolaiv on Sunday, the mayor said.")
+    assert (strike.kind, strike.date, strike.location.region) == ("drone strike", "2021-05-09", "Mykolaiv")
