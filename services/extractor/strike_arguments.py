@@ -6,10 +6,11 @@ Each function reads the dependency tree around one trigger of `strike_mentions`.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from services.extractor.casualties import number_value
 from services.extractor.dates import resolve_date
 from services.extractor.strike_mentions import (
     PROJECTILES,
@@ -30,6 +31,7 @@ LIGHT_VERBS = set(
 )
 ATTRIBUTING_VERBS = set("blame attribute carry conduct launch claim".split())
 TARGET_VERBS = set("hit strike target aim bomb destroy pound flatten damage level shell attack".split())
+TEMPORAL_MARKS = {"after", "before", "since", "until"}
 DAY_WORDS = {"yesterday", "today", "tonight", "overnight"}
 REPEATED = {"repeatedly", "regularly", "daily", "nightly", "routinely", "frequently"}
 CAMPAIGN_CUES = set(
@@ -55,6 +57,8 @@ def dateline_end(sent: Span) -> int:
 def attachment(token: Token) -> set[int]:
     """Token indices whose modifiers describe the strike itself, not the report of it."""
     indices = {t.i for t in token.subtree}
+    if _temporal_mark(token):
+        return indices  # "fired missiles on Saturday, a day after jets bombed ...": not Saturday's
     for ancestor in token.ancestors:
         if ancestor.lemma_ in REPORTING_VERBS:
             break
@@ -67,6 +71,34 @@ def attachment(token: Token) -> set[int]:
             indices |= {t.i for t in relative.subtree} if relative is not None else set()
             break
     return indices
+
+
+def _temporal_mark(verb: Token) -> str | None:
+    """ "after", "before" or "since" opening a clause whose verb this is."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("advcl", "conj"):
+        return None
+    return next((c.lower_ for c in verb.children if c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS), None)
+
+
+def _shifted_date(verb: Token, published_at: date | None, anchor: date | None) -> str | None:
+    """ "X on Saturday, a day after Y": Y's day is Saturday less one; "hours after Y", Saturday."""
+    mark = _temporal_mark(verb)
+    if mark not in ("after", "before"):
+        return None
+    measure = next((c for c in verb.children if c.dep_ == "npadvmod" and c.lemma_ in ("day", "hour")), None)
+    if measure is None:
+        return None
+    main = mention_date(verb.head, published_at, anchor)
+    if not main or len(main) != 10:
+        return None
+    if measure.lemma_ == "hour":
+        return main
+    count = next((c for c in measure.children if c.dep_ in ("det", "nummod")), None)
+    days = 1 if count is None or count.lower_ in ("a", "one") else number_value(count.text)
+    if not days:
+        return None
+    sign = -1 if mark == "after" else 1
+    return (date.fromisoformat(main) + timedelta(days=sign * days)).isoformat()
 
 
 def other_actors_clauses(verb: Token) -> set[int]:
@@ -130,7 +162,10 @@ def mention_date(token: Token, published_at: date | None, anchor: date | None = 
         resolved = resolve_date(text, published_at, anchor)
         if resolved:
             dates.append((head.i not in attached, abs(entity.start - token.i), resolved))
-    return min(dates)[2] if dates else None
+    if dates:
+        return min(dates)[2]
+    verb = token if token.pos_ == "VERB" else clause_verb(token)
+    return _shifted_date(verb, published_at, anchor)
 
 
 def is_campaign(token: Token, date_value: str | None) -> bool:

@@ -576,3 +576,17 @@ def test_late_one_day_and_overnight_told_the_next_are_one_strike(nlp: Language) 
 def test_drones_that_attacked_a_city(nlp: Language) -> None:
     strike = only(nlp, "Russian drones attacked Mykolaiv on Sunday, the mayor said.")
     assert (strike.kind, strike.date, strike.location.region) == ("drone strike", "2021-05-09", "Mykolaiv")
+
+
+def test_a_strike_a_day_before_the_one_told_takes_the_day_before(nlp: Language) -> None:
+    text = (
+        "Houthi forces fired drones at Eilat on Thursday, a day after American jets bombed a port "
+        "near Hodeidah, officials said."
+    )
+    dates = {s.actor: s.date for s in strikes(nlp, text)}
+    assert dates["United States"] == "2021-05-12"
+
+
+def test_a_strike_after_which_something_else_happened_is_not_that_days(nlp: Language) -> None:
+    text = "Egypt closed the border crossing on Thursday after Israeli jets bombed the tunnels."
+    assert only(nlp, text).date is None
