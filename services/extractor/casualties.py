@@ -121,6 +121,10 @@ def _count(head: Token) -> tuple[str, Amount | None, str | None] | None:
         objects = [t for c in of.children if c.dep_ == "pobj" for t in _phrase(c)] if of is not None else []
         return amount.text, amount, _who(tokens, amount) or _who(objects, amount)
     if head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None:  # "a family of six", "a group of 12 farmers"
+            counted = parse_amount("".join(t.text_with_ws for t in of.subtree))
+            return (counted.text, counted, _who(tokens, None)) if counted else None
         return text, Amount(text, 1, 1), _who(tokens, None)  # "a senior commander", "a third person"
     if head.pos_ == "PROPN":  # a named victim: "Awlaki and two others"
         full = "".join(t.text_with_ws for t in head.subtree).split(",")[0].strip()

@@ -57,8 +57,10 @@ def dateline_end(sent: Span) -> int:
 def attachment(token: Token) -> set[int]:
     """Token indices whose modifiers describe the strike itself, not the report of it."""
     indices = {t.i for t in token.subtree}
-    if _temporal_mark(token):
-        return indices  # "fired missiles on Saturday, a day after jets bombed ...": not Saturday's
+    # "fired missiles on Saturday, a day after jets bombed ...": not Saturday's; but "five were
+    # killed on Monday after jets bombed their home" tells the strike's own harm and day.
+    if _temporal_mark(token) and token.head.lemma_ not in HARM_VERBS | {"die"}:
+        return indices
     for ancestor in token.ancestors:
         if ancestor.lemma_ in REPORTING_VERBS:
             break
@@ -69,6 +71,8 @@ def attachment(token: Token) -> set[int]:
             while relative is not None and relative.head != ancestor:
                 relative = relative.head
             indices |= {t.i for t in relative.subtree} if relative is not None else set()
+            if ancestor.dep_ == "advcl" and ancestor.head.lemma_ in HARM_VERBS | {"die"}:
+                indices.add(ancestor.head.i)  # "six died on Monday when drones hit their house"
             break
     return indices
 

@@ -83,5 +83,10 @@ def test_one_victim_told_with_an_article(nlp: Language, text: str) -> None:
     assert (casualties.killed_min, casualties.killed_max) == (1, 1)
 
 
+def test_a_group_counted_by_its_of_phrase(nlp: Language) -> None:
+    casualties = find_casualties(nlp("A family of seven was killed when the bomb hit their home.")[:])
+    assert casualties is not None and casualties.killed_min == 7
+
+
 def test_no_casualties(nlp: Language) -> None:
     assert find_casualties(nlp("The jets struck an empty warehouse near the port.")[:]) is None

@@ -590,3 +590,14 @@ def test_a_strike_a_day_before_the_one_told_takes_the_day_before(nlp: Language) 
 def test_a_strike_after_which_something_else_happened_is_not_that_days(nlp: Language) -> None:
     text = "Egypt closed the border crossing on Thursday after Israeli jets bombed the tunnels."
     assert only(nlp, text).date is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five people were killed on Monday after Israeli jets bombed their home in Rafah.",
+        "A family of six died on Monday after Russian drones hit their house.",
+    ],
+)
+def test_harm_told_on_a_day_after_a_strike_dates_the_strike(nlp: Language, text: str) -> None:
+    assert only(nlp, text).date == "2021-05-10"
