@@ -27,7 +27,7 @@ KILL_VERBS = {"kill", "eliminate", "assassinate"}
 DEFENCE_VERBS = set("intercept shoot down destroy repel repulse".split())
 LIGHT_VERBS = set(
     "carry conduct launch deliver do make order stage mount begin step intensify continue drop fire "
-    "use unleash resume escalate broaden open".split()
+    "use unleash resume escalate broaden open respond retaliate".split()
 )
 ATTRIBUTING_VERBS = set("blame attribute carry conduct launch claim".split())
 TARGET_VERBS = set("hit strike target aim bomb destroy pound flatten damage level shell attack".split())
@@ -73,6 +73,14 @@ def attachment(token: Token) -> set[int]:
             indices |= {t.i for t in relative.subtree} if relative is not None else set()
             if ancestor.dep_ == "advcl" and ancestor.head.lemma_ in HARM_VERBS | {"die"}:
                 indices.add(ancestor.head.i)  # "six died on Monday when drones hit their house"
+            elif ancestor.dep_ in ("advcl", "relcl") and any(c.lower_ == "when" for c in ancestor.children):
+                # "the attack came on Tuesday, when missiles hit ...": the time the clause hangs on
+                for above in ancestor.ancestors:
+                    if above.lemma_ in REPORTING_VERBS:
+                        break
+                    indices.add(above.i)
+                    if above.pos_ in ("VERB", "AUX"):
+                        break
             break
     return indices
 

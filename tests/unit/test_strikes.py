@@ -601,3 +601,17 @@ def test_a_strike_after_which_something_else_happened_is_not_that_days(nlp: Lang
 )
 def test_harm_told_on_a_day_after_a_strike_dates_the_strike(nlp: Language, text: str) -> None:
     assert only(nlp, text).date == "2021-05-10"
+
+
+def test_a_when_clause_takes_the_time_it_hangs_on(nlp: Language) -> None:
+    text = "The heaviest attack came on Tuesday, when Russian missiles hit a dam near Nova Kakhovka."
+    strike = only(nlp, text)
+    assert (strike.kind, strike.date) == ("missile", "2021-05-11")
+
+
+def test_responding_with_strikes_names_their_actor(nlp: Language) -> None:
+    text = "Moscow bombed a rail depot on Friday. Ukraine responded with drone strikes on Russian airfields."
+    assert {(s.actor, s.kind) for s in strikes(nlp, text)} == {
+        ("Russia", "airstrike"),
+        ("Ukraine", "drone strike"),
+    }
