@@ -28,6 +28,10 @@ _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # Days counted from the day the story is about: "a day earlier", "two days before", "the next day".
 _DAYS_AWAY = re.compile(r"\b(a|one|\d+|two|three|four|five|six)\s+days?\s+(earlier|before|later|after)\b")
 _DAY_AWAY = re.compile(r"\bthe\s+(previous|preceding|next|following)\s+day\b|\bthe\s+day\s+(before|after)\b")
+# "Hours later", "later that day": the day being told, which only a story that has told one has.
+_SAME_DAY = re.compile(
+    r"\b(hours|minutes|moments)\s+(later|earlier)\b|\b(later|earlier)\s+(that|the same)\s+day\b"
+)
 
 
 def _month_number(text: str) -> int:
@@ -132,6 +136,8 @@ def resolve_date(text: str, published_at: date | None, anchor: date | None = Non
     absolute = _absolute(lowered, published_at)
     if absolute:
         return absolute
+    if anchor and _SAME_DAY.search(lowered):
+        return _iso_day(anchor)
     base = anchor or published_at
     counted = _from_anchor(lowered, base) if base else None
     if counted:

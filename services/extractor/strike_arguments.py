@@ -27,7 +27,7 @@ KILL_VERBS = {"kill", "eliminate", "assassinate"}
 DEFENCE_VERBS = set("intercept shoot down destroy repel repulse".split())
 LIGHT_VERBS = set(
     "carry conduct launch deliver do make order stage mount begin step intensify continue drop fire "
-    "use unleash resume escalate broaden open respond retaliate".split()
+    "use unleash resume escalate broaden open respond retaliate keep maintain sustain pursue wage".split()
 )
 ATTRIBUTING_VERBS = set("blame attribute carry conduct launch claim".split())
 TARGET_VERBS = set("hit strike target aim bomb destroy pound flatten damage level shell attack".split())
@@ -153,11 +153,19 @@ def mention_date(token: Token, published_at: date | None, anchor: date | None = 
     expressions = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
     # The tagger does not always see these as dates ("hit the city overnight").
     expressions += [sent.doc[t.i : t.i + 1] for t in sent if t.lower_ in DAY_WORDS and not t.ent_type_]
+    # Nor "Hours later", which the story's own day dates, whoever tells it.
+    same_day = [
+        sent.doc[t.i - 1 : t.i + 1]
+        for t in sent
+        if t.lower_ in ("later", "earlier") and t.i > sent.start and t.nbor(-1).lower_ in ("hours", "minutes")
+    ]
+    if anchor and same_day:
+        expressions += same_day
     dateline = dateline_end(sent)
     expressions = [e for e in expressions if e.start_char >= dateline]
     for entity in expressions:
         head = _date_head(entity)
-        if head.lemma_ in REPORTING_VERBS and head.i not in attached:
+        if head.lemma_ in REPORTING_VERBS and head.i not in attached and entity not in same_day:
             continue
         # A date that opens the sentence ("Then this morning, ...") frames all of it.
         lead = token.doc[token.sent.start : entity.start]
@@ -186,7 +194,11 @@ def is_campaign(token: Token, date_value: str | None) -> bool:
     if token.lemma_ == "campaign" or token.head.lemma_ == "campaign":
         return True
     verb = clause_verb(token)
-    scope = {t.lower_ for t in verb.subtree} | {t.lemma_ for t in verb.subtree}
+    # The strike's own clause, not a source's aside beside it ("..., the ministry said, in the heaviest
+    # bombardment since the ceasefire"): that "since" dates the comparison, not the strikes.
+    aside = {t.i for c in verb.children if c.dep_ == "parataxis" for t in c.subtree}
+    words = [t for t in verb.subtree if t.i not in aside]
+    scope = {t.lower_ for t in words} | {t.lemma_ for t in words}
     if scope & REPEATED:  # "has struck Lebanon repeatedly since October"
         return True
     plural = token.tag_ == "NNS" or any(o.tag_ == "NNS" for o in objects_of(token))

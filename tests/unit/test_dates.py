@@ -88,3 +88,9 @@ def test_days_counted_from_the_day_told(text: str, expected: str) -> None:
 
 def test_days_counted_from_publication_without_a_day_told() -> None:
     assert resolve_date("a day earlier", FRIDAY) == "2019-03-14"
+
+
+def test_hours_later_is_the_day_told_and_nothing_without_one() -> None:
+    assert resolve_date("Hours later", date(2021, 5, 15), anchor=date(2021, 5, 12)) == "2021-05-12"
+    assert resolve_date("later that day", date(2021, 5, 15), anchor=date(2021, 5, 12)) == "2021-05-12"
+    assert resolve_date("Hours later", date(2021, 5, 15)) is None

@@ -615,3 +615,38 @@ def test_responding_with_strikes_names_their_actor(nlp: Language) -> None:
         ("Russia", "airstrike"),
         ("Ukraine", "drone strike"),
     }
+
+
+def test_a_dated_strike_is_not_a_campaign_for_a_since_in_its_sources_aside(nlp: Language) -> None:
+    found = only(
+        nlp,
+        "Ethiopian airstrikes on two towns in Tigray killed at least 9 people on Thursday, the regional "
+        "health bureau said, in the worst bombing since a truce took hold.",
+    )
+    assert (found.campaign, found.date) == (False, "2021-05-13")
+
+
+def test_keeping_up_strikes_names_the_campaigns_actor(nlp: Language) -> None:
+    found = only(nlp, "Turkey has kept up near-daily strikes in northern Iraq in recent months.")
+    assert (found.actor, found.campaign) == ("Turkey", True)
+
+
+def test_hours_later_takes_the_day_being_told(nlp: Language) -> None:
+    found = strikes(
+        nlp,
+        "Indian jets struck camps in Kashmir on Wednesday. Hours later, Pakistan said its artillery "
+        "shelled Indian posts along the frontier.",
+    )
+    assert [(s.actor, s.date) for s in found] == [("India", "2021-05-12"), ("Pakistan", "2021-05-12")]
+
+
+def test_the_strikes_join_the_strikes_told_not_the_rockets_between(nlp: Language) -> None:
+    found = strikes(
+        nlp,
+        "Israeli airstrikes on villages in southern Lebanon killed 8 people on Friday. Hezbollah "
+        "responded by firing rockets into northern Israel. The health ministry said 20 people were "
+        "wounded in the strikes on the towns of Aita and Marwahin.",
+    )
+    israeli = next(s for s in found if s.actor == "Israel")
+    assert any("Aita" in t for t in israeli.targets)
+    assert not any("Aita" in t for s in found if s.actor != "Israel" for t in s.targets)
