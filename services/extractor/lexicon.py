@@ -104,6 +104,9 @@ GENERIC_ORG_NOUNS = frozenset(
     "agency alliance company group militia movement network organisation organization outlet party".split()
 )
 
+# What kind of outlet a named medium is, after its name: "the Daily Star newspaper".
+MEDIA_NOUNS = frozenset("broadcaster daily newspaper paper website".split())
+
 # Nouns for a source document: "according to an AFP tally" speaks for AFP.
 DOCUMENT_NOUNS = frozenset(
     (

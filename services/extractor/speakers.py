@@ -22,6 +22,7 @@ from services.extractor.lexicon import (
     FEMALE_WORDS,
     GENERIC_ORG_NOUNS,
     MALE_WORDS,
+    MEDIA_NOUNS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
     PERSON_TITLES,
@@ -38,6 +39,25 @@ _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 _DROP_LEFT = {"det", "predet", "preconj", "punct", "cc", "advmod", "nummod", "quantmod"}
 _BRACKETS = {"(", ")", "[", "]"}
 _DASHES = {"-", "--", "\u2013", "\u2014"}
+_PARTICIPLES = {"run", "led", "held", "built"}  # irregular, and often tagged as nouns: "Houthi-run"
+_RANKS = {
+    "col",
+    "gen",
+    "lt",
+    "sgt",
+    "brig",
+    "maj",
+    "capt",
+    "adm",
+    "cmdr",
+    "gov",
+    "rep",
+    "sen",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+}
 
 
 @dataclass(frozen=True)
@@ -76,6 +96,10 @@ class _Person:
             elif self.affiliation is None:  # "An army spokesman, Brig. Gen. X": the rank has no body
                 self.affiliation = _affiliation(tokens)
             self.roles.append(_clean(_text(tokens)).lower())
+            # "a spokesman for the army": "the spokesman" later; "resident and humanitarian
+            # coordinator": "the coordinator" too. Each head noun ends a role of its own.
+            for head in _role_heads(tokens):
+                self.roles.append(_clean(_text([t for t in tokens if t.i <= head.i])).lower())
 
     def speaker(self) -> Speaker:
         return Speaker(self.name, "person", self.title, self.affiliation, aliases=tuple(self.aliases))
@@ -93,6 +117,33 @@ def noun_phrase(head: Token) -> Span:
     while start < head.i and (doc[start].dep_ in _DROP_LEFT or doc[start].pos_ == "DET"):
         start += 1
     return doc[start : head.i + 1]
+
+
+def _org_name(phrase: Span) -> str:
+    """An organisation's name without the writer's description of it.
+
+    "US-backed Syrian Democratic Forces" is the Syrian Democratic Forces, "the state-run Daily
+    Star newspaper" the Daily Star; but "the Saudi-led coalition" keeps its modifier, which
+    is all the name there is.
+    """
+    tokens = list(phrase)
+    while len(tokens) > 3 and tokens[1].text == "-" and _is_participle(tokens[2]) and _is_proper(tokens[3]):
+        tokens = tokens[3:]
+    if len(tokens) > 1 and tokens[-1].lower_ in MEDIA_NOUNS and _is_proper(tokens[-2]):
+        tokens = tokens[:-1]
+    return _clean(_text(tokens))
+
+
+def _is_participle(token: Token) -> bool:
+    return (
+        token.tag_ in {"VBN", "VBD"}
+        or token.is_lower
+        and (token.lower_.endswith("ed") or token.lower_ in _PARTICIPLES)
+    )
+
+
+def _is_proper(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.text[:1].isupper()
 
 
 def _after_breaks(doc: Doc, start: int, head: int) -> int:
@@ -115,6 +166,10 @@ def _appositive(head: Token) -> list[Token]:
     while tokens and (tokens[0].pos_ == "DET" or tokens[0].is_punct):
         tokens = tokens[1:]
     return tokens
+
+
+def _determined(head: Token) -> bool:
+    return any(c.dep_ in {"det", "poss"} for c in head.children)
 
 
 def _indefinite(head: Token) -> bool:
@@ -179,6 +234,15 @@ def _affiliation(title: list[Token]) -> str | None:
     return None
 
 
+def _role_heads(tokens: list[Token]) -> list[Token]:
+    """The head nouns of a description, without what follows them: "spokesman" in "spokesman for X"."""
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    heads = [r for r in roots if r.pos_ in {"NOUN", "PROPN"}]
+    heads += [c for h in heads for c in h.conjuncts if c.i in inside and c.pos_ in {"NOUN", "PROPN"}]
+    return [h for h in heads if h.i < tokens[-1].i]
+
+
 def _same_first_name(a: str, b: str) -> bool:
     """ "Ash Carter" and "Ashton Carter" are one man; "Lina Haddad" and "Omar Haddad" are not."""
     first_a, first_b = a.split()[0].lower(), b.split()[0].lower()
@@ -194,11 +258,18 @@ def _clean(text: str) -> str:
 
 
 def _name_tokens(tokens: list[Token]) -> list[Token]:
-    """A person's name without leading titles or a trailing possessive."""
+    """A person's name without leading titles or a trailing possessive.
+
+    A title inside the run ends what stands before the name: "Kharkiv Mayor [Ihor Terekhov]",
+    "Norway's Foreign Minister [Ola Berg]"; the last word is the name itself ("Peter King").
+    """
     while tokens and tokens[-1].text in _POSSESSIVE:
         tokens = tokens[:-1]
-    while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in TITLE_WORDS | {"col", "gen", "lt", "sgt"}:
+    while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in TITLE_WORDS | _RANKS:
         tokens = tokens[1:]
+    titles = [k for k, t in enumerate(tokens[:-1]) if t.lower_.rstrip(".") in PERSON_TITLES | _RANKS]
+    if titles:
+        tokens = tokens[titles[-1] + 1 :]
     while len(tokens) > 1 and tokens[0].is_punct:
         tokens = tokens[1:]
     return tokens
@@ -285,7 +356,7 @@ class SpeakerResolver:
         found = []
         first_name_token = _name_tokens(list(ent))[0].i
         before = [t for t in noun_phrase(ent.root) if t.i < ent.start]
-        before += [t for t in ent if t.lower_.rstrip(".") in TITLE_WORDS and t.i < first_name_token]
+        before += [t for t in ent if t.i < first_name_token and not t.is_punct]
         first = ent.start
         if before:
             before.sort(key=lambda t: t.i)
@@ -328,9 +399,9 @@ class SpeakerResolver:
             if named or (head.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"NOUN", "PROPN"}):
                 phrase = noun_phrase(head)
                 words = [t.lower_ for t in phrase if not t.is_punct]
-                text = _clean(phrase.text)
+                text = _org_name(phrase)
                 if head.dep_ == "appos" and head.pos_ == "NOUN" and self._names_a_body(head.head):
-                    text = _clean(self._org_phrase(head.head).text)  # "X, a war monitor": "the monitor" is X
+                    text = _org_name(self._org_phrase(head.head))  # "X, a war monitor": "the monitor" is X
                 self._org_phrases.append((head.i, words, text))
 
     # -- resolution ------------------------------------------------------------------
@@ -377,8 +448,15 @@ class SpeakerResolver:
                 return self._org(child)  # "the monitoring group Border Watch", whatever the model thinks
             if child.dep_ == "appos" and self._is_person(child):
                 return self._person(child)
-        if head.dep_ == "appos" and head.pos_ == "NOUN" and self._is_person(head.head):
-            return self._person(head.head)  # "Fatima Ahmed, a resident who said ...": the resident is her
+        described = head
+        while described.dep_ == "conj" and described.pos_ == "NOUN" and not _determined(described):
+            # "X, the acting resident and humanitarian coordinator": one description of X; not
+            # "X, a farmer, and his wife", where the determiner makes the wife someone else
+            described = described.head
+        if described.dep_ == "appos" and head.pos_ == "NOUN" and self._is_person(described.head):
+            return self._person(
+                described.head
+            )  # "Fatima Ahmed, a resident who said ...": the resident is her
         if self._is_person(head):
             return self._person(head)
         lemma = head.lemma_.lower()
@@ -426,6 +504,8 @@ class SpeakerResolver:
     def _is_person(self, token: Token) -> bool:
         if token.i in self._person_of_token:
             return True
+        if token.pos_ == "NOUN" and token.text.istitle() and token.lower_ in self._surnames:
+            return True  # "Kravets said", the surname of a named person, tagged as a plural noun
         if token.pos_ != "PROPN":
             return False
         if token.lower_ not in self._surnames:
@@ -486,7 +566,7 @@ class SpeakerResolver:
     def _org(self, head: Token) -> Speaker:
         phrase = self._org_phrase(head)
         words = [t.lower_ for t in phrase if not t.is_punct]
-        name = _clean(phrase.text)
+        name = _org_name(phrase)
         longer = [
             (p, text) for p, earlier, text in self._org_phrases if p < head.i and _extends(earlier, words)
         ]
@@ -599,7 +679,7 @@ class SpeakerResolver:
 
     def _holds(self, name: str, role: str) -> bool:
         person = self._persons.get(name)
-        return person is not None and any(r.endswith(role) for r in person.roles)
+        return person is not None and any(r == role or r.endswith(" " + role) for r in person.roles)
 
     def _latest(self, fits: Callable[[Speaker], bool]) -> Speaker | None:
         return self._latest_mention(fits)[1]

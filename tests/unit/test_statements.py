@@ -887,3 +887,80 @@ def test_a_word_of_the_quote_is_never_the_speaker(nlp: Language) -> None:
 def test_apostrophes_are_not_quote_marks() -> None:
     text = "The officials' convoy reached Yemen's capital and didn't stop."
     assert find_quotes(text, split_paragraphs(text)) == []
+
+
+# -- role mentions, titles and descriptive modifiers -------------------------------------
+
+
+def test_the_role_noun_resolves_to_the_person_whose_title_it_heads(nlp: Language) -> None:
+    text = (
+        "Two shells hit the market on Tuesday, said Min Htet Naing, a spokesman for the Valley "
+        "Defence Force, which holds the hills.\n\n"
+        "The spokesman said more than 30 people were wounded."
+    )
+    first, second = extract(nlp, text)
+    assert first.speaker == second.speaker == "Min Htet Naing"
+    assert not second.anonymous
+
+
+def test_the_role_noun_takes_the_latest_holder(nlp: Language) -> None:
+    text = (
+        "Tomas Berg, the governor of the eastern province, said the dam was intact. "
+        "Anna Kowal, a governor from the south, said the roads were open. "
+        "The governor said the bridges would be repaired."
+    )
+    assert extract(nlp, text)[-1].speaker == "Anna Kowal"
+
+
+def test_a_role_noun_does_not_match_inside_a_longer_word(nlp: Language) -> None:
+    text = "Tomas Berg, the committee chairman, said the vote was delayed. The man said he saw the jets."
+    assert extract(nlp, text)[-1].speaker != "Tomas Berg"
+
+
+def test_a_coordinated_role_in_an_apposition_is_the_named_person(nlp: Language) -> None:
+    text = (
+        "Julia Marsh, the agency's acting director and regional coordinator for the Sahel, said she was "
+        "“shocked” by the attack.\n\n"
+        "“Nobody should be bombed while queueing for bread,” she said in a statement."
+    )
+    first, second = extract(nlp, text)
+    assert first.speaker == second.speaker == "Julia Marsh"
+    assert not second.anonymous
+
+
+def test_a_determined_conjunct_of_an_apposition_is_someone_else(nlp: Language) -> None:
+    text = "Omar Haddad, a farmer, and his wife visited the camp on Monday. She said the clinic was empty."
+    assert only(extract(nlp, text)).speaker != "Omar Haddad"
+
+
+def test_a_place_and_title_before_a_name_are_its_title(nlp: Language) -> None:
+    text = "Harborview Mayor Ostap Kravets said a missile hit a warehouse. Kravets said two were hurt."
+    first, second = extract(nlp, text)
+    assert (first.speaker, first.speaker_title) == ("Ostap Kravets", "Harborview Mayor")
+    assert second.speaker == "Ostap Kravets"
+
+
+def test_a_hyphenated_description_before_an_organisation_name_is_dropped(nlp: Language) -> None:
+    text = (
+        "The US-backed Northern Liberation Front said its fighters repelled the attack. "
+        "The Rebel-run Dawn news agency said the strikes killed five. "
+        "The London-based Syrian Observatory for Human Rights said 12 died."
+    )
+    assert [s.speaker for s in extract(nlp, text)] == [
+        "Northern Liberation Front",
+        "Dawn news agency",
+        "Syrian Observatory for Human Rights",
+    ]
+
+
+def test_a_newspaper_is_named_without_the_word_newspaper(nlp: Language) -> None:
+    s = only(extract(nlp, "The state-run Morning Herald newspaper reported that the roads were closed."))
+    assert s.speaker == "Morning Herald"
+
+
+def test_a_hyphenated_modifier_that_is_the_whole_name_stays(nlp: Language) -> None:
+    text = (
+        "The Saudi-led coalition said it had hit depots. "
+        "The Kurdish-led administration said the dam was damaged."
+    )
+    assert [s.speaker for s in extract(nlp, text)] == ["Saudi-led coalition", "Kurdish-led administration"]
