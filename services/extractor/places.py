@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 from schemas.records import Location
 from services.extractor.gazetteer import Gazetteer
 from services.extractor.strike_actors import LOCATION_PREPS, phrase_head
-from services.extractor.strike_arguments import DEFENCE_VERBS, clause
+from services.extractor.strike_arguments import DEFENCE_VERBS, clause, subject_described
 from services.extractor.strike_mentions import clause_verb, subject_of, trigger_kind
 
 DIRECTIONS = {
@@ -44,7 +44,8 @@ def _chunks(sent: Span) -> list[list[Token]]:
     chunks: list[list[Token]] = []
     current: list[Token] = []
     for token in sent:
-        joins = token.text in ("-", "al") and current
+        # "Gulf of Aden", "Sea of Azov": an "of" the tagger keeps inside one place name.
+        joins = (token.text in ("-", "al") or (token.lower_ == "of" and token.ent_iob_ == "I")) and current
         named = token.pos_ == "PROPN" or (token.ent_type_ in ("GPE", "LOC", "FAC") and token.is_title)
         if named or joins or (current and token.lower_ in PLACE_NOUNS and token.lower_ != "area"):
             current.append(token)
@@ -54,7 +55,16 @@ def _chunks(sent: Span) -> list[list[Token]]:
         current = []
     if current:
         chunks.append(current)
-    return [_trim(c) for c in chunks if c[-1].text not in ("-", "al")]
+    # A lone letter is no place ("a post on X").
+    named = [c for c in chunks if c[-1].text not in ("-", "al", "of")]
+    return [_trim(c) for c in named if sum(ch.isalpha() for t in c for ch in t.text) > 1]
+
+
+def _chunk_head(chunk: list[Token]) -> Token:
+    """The name's own head: "Gulf" in "Gulf of Aden", whose "of Aden" hangs on it; else the last word."""
+    ids = {t.i for t in chunk}
+    outside = [t for t in chunk if t.head.i not in ids or t.head == t]
+    return outside[-1] if outside else chunk[-1]
 
 
 def _in_place_position(last: Token, through_possessive: bool) -> bool:
@@ -89,17 +99,21 @@ def find_location(
     spokesman in Baghdad"). The rank says how sure the country is: 0 from the region, 1 a country named
     as a place, 2 any other state the sentence names, 3 none."""
     attached = clause(trigger)
+    described = subject_described(clause_verb(trigger))
     # (outside the strike's clause, named place / compass region / country, distance, region, country)
     candidates: list[tuple[bool, int, int, str | None, str | None]] = []
     for chunk in _chunks(sent):
         tags = {t.ent_type_ for t in chunk if t.lower_ not in PLACE_NOUNS}
-        placed = _in_place_position(chunk[-1], through_possessive=False)
-        if not placed and _struck(chunk[-1]):
+        last = _chunk_head(chunk)
+        if last.i in described:
+            continue
+        placed = _in_place_position(last, through_possessive=False)
+        if not placed and _struck(last):
             placed = bool(tags & {"GPE", "LOC"}) or gazetteer.country_of_place(_text(chunk)) is not None
         if tags & {"DATE", "TIME"} or (tags & {"PERSON", "NORP"} and not placed):
             continue  # "March", "Zelensky's"; a person-tagged name after "in" may still be a place
         text = _text(chunk)
-        outside = chunk[-1].i not in attached
+        outside = last.i not in attached
         distance = abs(chunk[0].i - trigger.i)
         previous = sent.doc[chunk[0].i - 1] if chunk[0].i > sent.start else None
         country = gazetteer.country_named(text)
@@ -109,8 +123,8 @@ def find_location(
             candidates.append((outside, 1, distance, region, gazetteer.country_of_place(text)))
         elif country:
             # "Russia's strikes" names the attacker; "in Yemen's capital" and "over Russia" name places.
-            named_for = phrase_head(chunk[-1])
-            loose = _in_place_position(chunk[-1], True) or named_for.dep_ == "pobj"
+            named_for = phrase_head(last)
+            loose = _in_place_position(last, True) or named_for.dep_ == "pobj"
             loose = loose and not trigger_kind(named_for)[0]  # "U.S. strikes" names the attacker
             if placed or (loose and country != actor):
                 candidates.append((outside, 2, distance, None, country))
@@ -142,5 +156,15 @@ def _other_state(sent: Span, trigger: Token, gazetteer: Gazetteer, actor: str | 
         span = sent.doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is not None and span[-1].i in partners:
             continue  # "the United States and Britain struck ...": a partner in the strike
+        if span is not None and _acting(span[-1]):
+            continue  # "Britain struck ... after a missile hit a ship": the subject of another deed
         return match.alias.canonical
     return None
+
+
+def _acting(token: Token) -> bool:
+    """Whether a name is the subject of a verb, alone or among others ("the U.S. and Britain struck")."""
+    head = phrase_head(token)
+    while head.dep_ == "conj" and head.head != head:
+        head = head.head
+    return head.dep_ == "nsubj"

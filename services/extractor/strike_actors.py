@@ -127,9 +127,28 @@ class ActorResolver:
             return self.antecedent(tokens[0], kinds=STATE_KINDS)
         return None
 
+    def partners_in(self, sources: list[list[Token]], actor: str | None) -> frozenset[str]:
+        """States or forces joined with the actor in one subject: "the United States and Britain struck"."""
+        if actor is None or not sources:
+            return frozenset()
+        tokens = {t.i for t in sources[0]}
+        found = set()
+        for match in self.matches:
+            token = self._token_at(match)
+            if token is None or token.i not in tokens or match.alias.kind in ("leader", "institution"):
+                continue
+            head = phrase_head(token)
+            joined = head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
+            if joined and self._state_actor(match) and not self._place_modifier(match):
+                found.add(match.alias.canonical)
+        return frozenset(found - {actor}) if actor in found else frozenset()
+
     def _place_modifier(self, match: AliasMatch) -> bool:
         token = self._token_at(match)
-        return match.alias.kind == "country" and token is not None and token.dep_ == "compound"
+        if match.alias.kind != "country" or token is None or token.dep_ != "compound":
+            return False
+        # "U.S. Navy jets", "Israel Defense Forces": a country naming its own forces is no place.
+        return not any(t.lower_ in FORCE_NOUNS for t in token.ancestors if t.i <= phrase_head(token).i)
 
     def antecedent(self, token: Token, personal: bool = False, kinds: set[str] | None = None) -> str | None:
         """The nearest earlier actor, in this sentence or the two before, that is not a place or a target."""

@@ -97,10 +97,16 @@ def _shifted_date(verb: Token, published_at: date | None, anchor: date | None) -
     mark = _temporal_mark(verb)
     if mark not in ("after", "before"):
         return None
-    measure = next((c for c in verb.children if c.dep_ == "npadvmod" and c.lemma_ in ("day", "hour")), None)
+    marks = [c for c in verb.children if c.dep_ == "mark"]
+    measures = [c for t in [verb, *marks] for c in t.children if c.dep_ == "npadvmod"]
+    measure = next((c for c in measures if c.lemma_ in ("day", "hour")), None)
     if measure is None:
         return None
-    main = mention_date(verb.head, published_at, anchor)
+    main_verb = verb.head
+    if main_verb.lemma_ in REPORTING_VERBS:  # "X struck overnight, officials said, two days after Y"
+        told = [c for c in main_verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        main_verb = told[0] if told else main_verb
+    main = mention_date(main_verb, published_at, anchor)
     if not main or len(main) != 10:
         return None
     if measure.lemma_ == "hour":
@@ -134,7 +140,14 @@ def clause(token: Token) -> set[int]:
     if verb.lemma_ in REPORTING_VERBS:
         return {t.i for t in token.subtree}
     own = {t.i for t in token.subtree} if token != verb else set()
-    return {t.i for t in verb.subtree} - other_actors_clauses(verb) | own
+    return {t.i for t in verb.subtree} - other_actors_clauses(verb) - subject_described(verb) | own
+
+
+def subject_described(verb: Token) -> set[int]:
+    """Token indices of what the subject is said to be: "the Houthis, who say they act for Gaza, fired
+    ..." names no place of the strike."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return {t.i for s in subjects for c in s.children if c.dep_ == "relcl" for t in c.subtree}
 
 
 def _date_head(entity: Span) -> Token:

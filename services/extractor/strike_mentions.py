@@ -79,6 +79,7 @@ class Mention:
     rank: int  # how the location was found: 0 a named place, 1 a country as place, 2 a state named
     casualties: Casualties | None
     manned: bool = False  # told as the work of jets, warplanes or helicopters
+    partners: frozenset[str] = frozenset()  # others named as striking with the actor ("the U.S. and Britain")
 
 
 def is_manned(token: Token) -> bool:
@@ -245,11 +246,37 @@ def _is_test(token: Token) -> bool:
     return any(t.lower_ == "sea" and t.head.lower_ == "into" for t in scope)
 
 
+# Verbs whose object is what was hit; a missile hit by them was a target, not a strike of its own.
+_HIT_VERBS = set("hit strike target bomb pound flatten damage level shell attack".split())
+
+
+def _struck_weapon(token: Token) -> bool:
+    """ "Jets struck two missiles and a drone on their launchers": weapons that were the targets."""
+    if token.lemma_.lower() not in PROJECTILES:
+        return False
+    noun = token
+    while noun.dep_ == "conj" and noun.head != noun:
+        noun = noun.head
+    return noun.dep_ == "dobj" and noun.head.lemma_ in _HIT_VERBS
+
+
+def _what_it_is_for(token: Token) -> bool:
+    """ "Sites used to launch drones": what a place or a weapon is for, not a strike told."""
+    verb = clause_verb(token)
+    used = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and used.lemma_ == "use"
+        and used.tag_ in ("VBN", "VBD")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in used.children)
+    )
+
+
 def is_asserted(token: Token) -> bool:
     """False for a strike that is denied, conditional, asked about, intended or only possible."""
     if token.sent.text.rstrip().endswith("?"):
         return False
-    if _is_test(token):
+    if _is_test(token) or _struck_weapon(token) or _what_it_is_for(token):
         return False
     if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in token.children):
         return False  # "no airstrikes", "denied carrying out any airstrikes"

@@ -39,6 +39,7 @@ SPECIFICITY: list[StrikeKind] = [
     "airstrike",
 ]
 MAX_TARGETS = 6
+EVENING_WORDS = {"late", "night", "evening", "midnight", "tonight"}
 
 
 @dataclass
@@ -54,6 +55,10 @@ class Group:
 
     def fits_kind(self, kind: StrikeKind | None) -> bool:
         return kind is None or all(FAMILY[k] == FAMILY[kind] for k in self.kinds)
+
+    def by(self, actor: str | None) -> bool:
+        """Whether the actor struck in this group, as its lead or a partner named with it."""
+        return actor == self.actor or any(actor in m.partners for m in self.mentions)
 
     def add(self, mention: Mention) -> None:
         self.mentions.append(mention)
@@ -123,6 +128,7 @@ def find_mentions(doc: Doc, published_at: date | None) -> list[Mention]:
                     rank=rank,
                     casualties=find_casualties(sent, partial(caused_by, trigger=token, triggers=tokens)),
                     manned=is_manned(token),
+                    partners=resolver.partners_in(sources, actor),
                 )
             )
     return mentions
@@ -155,11 +161,17 @@ def _same_night(group: Group, mention: Mention) -> bool:
     if not group.date or not mention.date or len(group.date) != 10 or len(mention.date) != 10:
         return False
     apart = (date.fromisoformat(mention.date) - date.fromisoformat(group.date)).days
+    # The earlier day's telling must reach into its night: "On Monday, jets struck" is Monday's own.
     if apart == 1:
-        return _overnight(mention)
+        evening = any(_evening(m) for m in group.mentions if m.date == group.date)
+        return _overnight(mention) and evening
     if apart == -1:
-        return any(_overnight(m) for m in group.mentions if m.date == group.date)
+        return _evening(mention) and any(_overnight(m) for m in group.mentions if m.date == group.date)
     return False
+
+
+def _evening(mention: Mention) -> bool:
+    return _overnight(mention) or any(t.lower_ in EVENING_WORDS for t in mention.sentence)
 
 
 def _strikes_home(group: Group, mention: Mention, country_of: Callable[[str], str | None]) -> bool:
@@ -199,8 +211,8 @@ def consolidate(mentions: list[Mention]) -> list[Group]:
         groups.append(group)
 
     for m in (m for m in mentions if m.actor and m.date):
-        same = [g for g in groups if g.actor == m.actor and g.date == m.date and g.fits_kind(m.kind)]
-        night = [g for g in groups if g.actor == m.actor and g.fits_kind(m.kind) and _same_night(g, m)]
+        same = [g for g in groups if g.by(m.actor) and g.date == m.date and g.fits_kind(m.kind)]
+        night = [g for g in groups if g.by(m.actor) and g.fits_kind(m.kind) and _same_night(g, m)]
         if same or night:
             group = (same or night)[0]
             group.add(m)
@@ -208,7 +220,7 @@ def consolidate(mentions: list[Mention]) -> list[Group]:
         else:
             start(m, m.actor)
     for m in (m for m in mentions if m.actor and not m.date):
-        own = [g for g in groups if g.actor == m.actor and g.fits_kind(m.kind)]
+        own = [g for g in groups if g.by(m.actor) and g.fits_kind(m.kind)]
         alike = [g for g in own if g.campaign == m.campaign] or ([] if m.campaign else own)
         group = _nearest(alike, m)
         group.add(m) if group else start(m, m.actor)

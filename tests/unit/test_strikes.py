@@ -650,3 +650,66 @@ def test_the_strikes_join_the_strikes_told_not_the_rockets_between(nlp: Language
     israeli = next(s for s in found if s.actor == "Israel")
     assert any("Aita" in t for t in israeli.targets)
     assert not any("Aita" in t for s in found if s.actor != "Israel" for t in s.targets)
+
+
+def test_missiles_that_were_struck_are_targets_not_strikes(nlp: Language) -> None:
+    found = only(
+        nlp, "On Friday, Indian aircraft struck two missiles and a drone on their launchers in Kashmir."
+    )
+    assert (found.actor, found.kind) == ("India", "airstrike")
+
+
+def test_what_a_site_is_used_for_is_no_strike(nlp: Language) -> None:
+    found = strikes(nlp, "French jets struck three depots near Gao used to launch drones and rockets.")
+    assert [(s.actor, s.kind) for s in found] == [("France", "airstrike")]
+
+
+def test_a_country_naming_its_own_forces_is_the_actor(nlp: Language) -> None:
+    found = only(nlp, "The strikes, carried out by U.S. Navy jets and Danish aircraft, hit radars in Yemen.")
+    assert found.actor == "United States"
+
+
+def test_a_place_of_several_words_keeps_its_of(nlp: Language) -> None:
+    found = only(nlp, "An Iranian drone struck a tanker in the Gulf of Oman on Friday.")
+    assert found.location.region == "Gulf of Oman"
+
+
+def test_a_lone_letter_is_no_place(nlp: Language) -> None:
+    found = only(nlp, "On Monday, Turkish jets struck two bunkers, the ministry said in a post on X.")
+    assert found.location.region is None
+
+
+def test_days_after_hung_on_the_report_count_from_the_strike_it_reports(nlp: Language) -> None:
+    found = strikes(
+        nlp,
+        "Egyptian jets struck more than ten militant camps in Libya on Friday, officials said, two days "
+        "after a Libyan rocket slammed into a bus near the border, killing four soldiers.",
+    )
+    assert {(s.actor, s.date) for s in found} == {("Egypt", "2021-05-14"), ("Libya", "2021-05-12")}
+
+
+def test_partners_named_together_share_one_strike(nlp: Language) -> None:
+    found = strikes(
+        nlp,
+        "France and Britain struck more than ten Islamic State targets in Syria overnight. Britain's "
+        "defence ministry said four Tornado jets took part, striking two bunkers near Raqqa.",
+    )
+    assert [(s.actor, s.date) for s in found] == [("France", "2021-05-15")]
+
+
+def test_a_day_told_plainly_does_not_join_the_next_nights_strike(nlp: Language) -> None:
+    found = strikes(
+        nlp,
+        "Saudi jets struck Houthi positions in Yemen overnight. On Friday, Saudi aircraft struck two "
+        "launchers near Saada.",
+    )
+    assert sorted(s.date for s in found) == ["2021-05-14", "2021-05-15"]
+
+
+def test_a_place_in_what_the_attacker_is_said_to_be_is_not_where_it_struck(nlp: Language) -> None:
+    found = only(
+        nlp,
+        "Russia, which says it is defending Russian speakers in Donetsk, has launched hundreds of "
+        "drone attacks on cities in Ukraine since March.",
+    )
+    assert found.location.region != "Donetsk"
