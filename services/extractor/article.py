@@ -19,7 +19,7 @@ from services.extractor.speakers import Speaker
 
 # A dateline opening an article: "KHARTOUM (Reuters) -", "SANA, Yemen —", "SANAA–".
 _DATELINE = re.compile(
-    r"[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[A-Z][\w .]+?)?(?:\s*\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s*"
+    r"[A-Z][A-Z .'\u2019/-]{2,}(?:,\s*[A-Z][\w .]+?)?(?:\s*\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s*"
 )
 # The same in title case, which needs a country, date or agency to tell it from prose: "Kyiv (AFP) -".
 _TITLE_DATELINE = re.compile(

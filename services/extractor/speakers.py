@@ -134,6 +134,12 @@ def _org_name(phrase: Span) -> str:
     return _clean(_text(tokens))
 
 
+def _is_region(phrase: Span) -> bool:
+    """A place with a common word before it: "northern Israel", "war-torn Sudan"."""
+    head = phrase[-1]
+    return head.ent_type_ in {"GPE", "LOC"} and any(t.is_lower and t.is_alpha for t in phrase[:-1])
+
+
 def _is_participle(token: Token) -> bool:
     return (
         token.tag_ in {"VBN", "VBD"}
@@ -398,6 +404,8 @@ class SpeakerResolver:
             named = head.ent_type_ in _ORG_LABELS or head.lemma_.lower() in ORG_NOUNS
             if named or (head.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"NOUN", "PROPN"}):
                 phrase = noun_phrase(head)
+                if _is_region(phrase):
+                    continue  # "into northern Israel": a part of a place, no fuller name for "Israel"
                 words = [t.lower_ for t in phrase if not t.is_punct]
                 text = _org_name(phrase)
                 if head.dep_ == "appos" and head.pos_ == "NOUN" and self._names_a_body(head.head):
@@ -570,6 +578,12 @@ class SpeakerResolver:
         longer = [
             (p, text) for p, earlier, text in self._org_phrases if p < head.i and _extends(earlier, words)
         ]
+        if (
+            len(words) == 1
+            and head.pos_ == "PROPN"
+            and head.lemma_.lower() not in ORG_NOUNS | GENERIC_ORG_NOUNS
+        ):
+            longer = []  # a name is whole: "the Taliban" is not the "Pakistani Taliban" named before
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
         if definite and len(words) == 1 and head.lemma_.lower() in GENERIC_ORG_NOUNS:
             # "Hamas did not comment. The group said ...": the last named organisation, unless

@@ -964,3 +964,26 @@ def test_a_hyphenated_modifier_that_is_the_whole_name_stays(nlp: Language) -> No
         "The Kurdish-led administration said the dam was damaged."
     )
     assert [s.speaker for s in extract(nlp, text)] == ["Saudi-led coalition", "Kurdish-led administration"]
+
+
+def test_a_region_of_a_country_is_no_fuller_name_for_it(nlp: Language) -> None:
+    text = "Drones struck eastern Ukraine overnight. Ukraine said it had shot down most of them."
+    assert only(extract(nlp, text)).speaker == "Ukraine"
+
+
+def test_a_proper_name_is_not_lengthened_into_another_group(nlp: Language) -> None:
+    text = (
+        "Jets bombed camps of the Iraqi Hezbollah near the border. "
+        "The raids killed nine people, according to Hezbollah."
+    )
+    assert only(extract(nlp, text)).speaker == "Hezbollah"
+
+
+def test_a_dateline_naming_two_cities_is_not_part_of_the_claim(nlp: Language) -> None:
+    text = (
+        "Jets strike border villages, ministry says\n\n"
+        "ISTANBUL/ANKARA, May 2 (Reuters) - Warplanes bombed two villages in the hills late on Friday, "
+        "killing at least six people, the interior ministry said, raising tensions along the frontier."
+    )
+    s = only(extract(nlp, text))
+    assert s.quote.startswith("Warplanes bombed")
