@@ -48,6 +48,7 @@ class Gazetteer:
         places: dict[str, str],
         countries: dict[str, str],
         alliance_leaders: dict[str, str] | None = None,
+        city_only: set[str] | None = None,
     ) -> None:
         self._aliases = {a.text: a for a in aliases}
         self.alliance_leaders = alliance_leaders or {}  # "Saudi-led coalition" -> "Saudi Arabia"
@@ -57,6 +58,8 @@ class Gazetteer:
         self._pattern = re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w]|-[a-z])")
         self._places = places
         self._countries = countries
+        # Names known only as towns of the cities list, which another country may have too.
+        self._city_only = city_only or set()
 
     def find(self, text: str, offset: int = 0) -> list[AliasMatch]:
         """Every alias in `text`, left to right, with character offsets shifted by `offset`."""
@@ -83,6 +86,13 @@ class Gazetteer:
             if country:
                 return country
         return None
+
+    def surely_in(self, text: str) -> str | None:
+        """The country of a country, capital or known region named `text`; not of a mere city name."""
+        name = text.strip().removeprefix("the ")
+        if any(c.lower() in self._city_only for c in (name, _PLACE_SUFFIXES.sub("", name))):
+            return None
+        return self.country_of_place(name)
 
 
 def short_name(alpha_2: str, overrides: dict[str, str]) -> str:
@@ -131,18 +141,21 @@ def build(data: dict, cities: dict, countries_info: dict) -> Gazetteer:
             for spelling in (city["name"], *city["alternatenames"]):
                 if spelling.isascii():
                     places[spelling.lower()] = canonical  # the most populous city of a name wins
+    city_only = set(places)
     for info in countries_info.values():
         canonical = names.get(info["iso"])
         # Small states' capitals ("Victoria", "Kingston") are more often people or other places.
         if canonical and info["capital"] and info["population"] >= _MIN_STATE_POPULATION:
             places[info["capital"].lower()] = canonical
+            city_only.discard(info["capital"].lower())
             aliases.append(Alias(info["capital"], canonical, "capital", canonical))
     for code, texts in data["places"].items():
         places.update({t.lower(): names[code] for t in texts})
+        city_only -= {t.lower() for t in texts}
 
     # Later entries win: an institution or group spelled like a demonym keeps its own meaning.
     leaders = {alliance: names[code] for alliance, code in data["alliance_leaders"].items()}
-    return Gazetteer(aliases, places, country_names, leaders)
+    return Gazetteer(aliases, places, country_names, leaders, city_only)
 
 
 @lru_cache(maxsize=1)

@@ -14,8 +14,10 @@ PERSONAL_PRONOUNS = {"he", "his", "she", "her"}
 FORCE_NOUNS = {
     "military", "army", "regime", "government", "coalition", "forces", "force", "troops", "aircraft", "jets",
     "jet", "warplanes", "warplane", "planes", "plane", "ministry", "navy", "drones", "helicopters", "bombers",
-    "administration", "authorities", "artillery", "fighters", "units",
+    "administration", "authorities", "artillery", "fighters", "units", "junta",
 }  # fmt: skip
+# Force nouns that still name the forces when they modify: "military airstrikes", "army helicopters".
+FORCE_MODIFIERS = {"military", "army", "regime", "government", "junta", "navy"}
 # A demonym before these names people of that nationality, not the state: "Syrian rebels" are not Syria.
 NON_STATE_HEADS = {
     "rebel", "rebels", "opposition", "militant", "militants", "insurgent", "insurgents", "civilian",
@@ -120,7 +122,11 @@ class ActorResolver:
         for token in tokens:
             if token.lower_ in PRONOUNS and token.pos_ == "PRON":
                 return self.antecedent(token, personal=token.lower_ in PERSONAL_PRONOUNS)
-        forces = [t for t in tokens if t.lower_ in FORCE_NOUNS and t.dep_ not in ("compound", "amod")]
+        forces = [
+            t
+            for t in tokens
+            if t.lower_ in FORCE_NOUNS and (t.dep_ not in ("compound", "amod") or t.lower_ in FORCE_MODIFIERS)
+        ]
         if any(t.lower_ in ("coalition", "alliance") for t in forces):
             return self.antecedent(tokens[0], kinds={"alliance"})
         if forces:  # "the military", "its aircraft"; not the "artillery" of "artillery fire"

@@ -176,6 +176,7 @@ def mention_date(token: Token, published_at: date | None, anchor: date | None = 
         expressions += same_day
     dateline = dateline_end(sent)
     expressions = [e for e in expressions if e.start_char >= dateline]
+    own_clause = clause(token)
     for entity in expressions:
         head = _date_head(entity)
         if head.lemma_ in REPORTING_VERBS and head.i not in attached and entity not in same_day:
@@ -183,7 +184,9 @@ def mention_date(token: Token, published_at: date | None, anchor: date | None = 
         # A date that opens the sentence ("Then this morning, ...") frames all of it.
         lead = token.doc[token.sent.start : entity.start]
         opening = all(t.is_punct or t.pos_ in ("ADV", "CCONJ") for t in lead)
-        if head.i not in attached and not opening:
+        # The parser may hang the day on the place: "dropped bombs on the village late on Wednesday".
+        in_clause = head.i in own_clause and head.pos_ in ("NOUN", "PROPN", "ADV")
+        if head.i not in attached and not opening and not in_clause:
             continue
         # The preposition says how to read a bare month: "since April", "last April".
         before = entity.doc[entity.start - 1] if entity.start > sent.start else None

@@ -54,7 +54,7 @@ CARRIERS = set(
 MANNED = set("jet jets warplane warplanes plane planes bomber bombers helicopter helicopters gunship".split())
 MODALS = {"would", "could", "might", "may", "will", "should", "can", "'d", "'ll", "must"}
 INTENT_VERBS = set(
-    "threaten plan vow intend want seek prepare consider warn pledge promise refuse hope urge "
+    "threaten plan vow intend want seek prepare consider warn pledge promise refuse hope urge fear "
     "threat possibility risk".split()
 )
 UNREAL_MODIFIERS = set("planned possible potential proposed future hypothetical threatened".split())

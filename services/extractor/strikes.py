@@ -92,10 +92,21 @@ def _unnamed_attacker(source: list[Token]) -> bool:
     return any(t.lower_ in UNNAMED_ATTACKERS for t in heads)
 
 
+def _countries_told(doc: Doc, resolver: ActorResolver) -> set[str]:
+    """Countries the article names, or names a capital or known region of; not those of town names
+    that a far country also has."""
+    gazetteer = resolver.gazetteer
+    told = {m.alias.country for m in resolver.matches if m.alias.country}
+    places = [e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    places += [t.text for t in doc if t.pos_ == "PROPN"]  # the tagger misses some: "struck Kherson"
+    return told | {c for c in map(gazetteer.surely_in, places) if c}
+
+
 def find_mentions(doc: Doc, published_at: date | None) -> list[Mention]:
     gazetteer = load_gazetteer()
     resolver = ActorResolver(doc, gazetteer)
     mentions: list[Mention] = []
+    known = _countries_told(doc, resolver)
     anchor: date | None = None  # the last day a strike was told on: "a day earlier" counts from it
     for index, sent in enumerate(doc.sents):
         found = [(token, trigger_kind(token)) for token in sent]
@@ -131,6 +142,12 @@ def find_mentions(doc: Doc, published_at: date | None) -> list[Mention]:
                     partners=resolver.partners_in(sources, actor),
                 )
             )
+    # A country the article never names, found through a town's name only, while its other strikes
+    # fall in countries it does name: the town is a namesake ("Kani" is in Japan, and in Myanmar).
+    if any(m.location.country in known for m in mentions):
+        for m in mentions:
+            if m.location.country and m.location.country not in known:
+                m.location = m.location.model_copy(update={"country": None})
     return mentions
 
 

@@ -713,3 +713,52 @@ def test_a_place_in_what_the_attacker_is_said_to_be_is_not_where_it_struck(nlp: 
         "drone attacks on cities in Ukraine since March.",
     )
     assert found.location.region != "Donetsk"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "A Turkish drone struck a car on the road to Qamishli village in Hasakah province early on "
+            "Monday, the SDF said.",
+            "2021-05-10",
+        ),
+        (
+            "Ethiopian jets bombed a market in Tigray town late on Sunday, said Tesfay Hailu, a regional "
+            "official.",
+            "2021-05-09",
+        ),
+        (
+            "A Syrian helicopter dropped barrel bombs on Kafr Nabl village in Idlib province late on "
+            "Saturday, said Ahmad Ali, a rescue worker.",
+            "2021-05-15",
+        ),
+    ],
+)
+def test_late_or_early_on_a_day_before_the_source_is_the_strikes_day(
+    nlp: Language, text: str, day: str
+) -> None:
+    assert only(nlp, text).date == day
+
+
+def test_a_town_named_like_one_abroad_takes_the_articles_country(nlp: Language) -> None:
+    # "Kani" is in the cities list as a town in Japan; this article is about Myanmar.
+    found = strikes(
+        nlp,
+        "Myanmar military jets bombed a school in the Sagaing region on Monday. A second airstrike "
+        "hit a clinic in Kani township on Tuesday.",
+    )
+    assert {s.location.country for s in found} == {"Myanmar"}
+
+
+def test_military_strikes_are_the_states_named_before(nlp: Language) -> None:
+    found = strikes(
+        nlp,
+        "A Sudanese army airstrike hit a market in Darfur on Monday. Military airstrikes have killed "
+        "more than 300 civilians across Sudan since January.",
+    )
+    assert [(s.actor, s.campaign) for s in found] == [("Sudan", False), ("Sudan", True)]
+
+
+def test_feared_strikes_are_not_strikes(nlp: Language) -> None:
+    assert strikes(nlp, "Residents feared further air raids as Ethiopian troops advanced.") == []
