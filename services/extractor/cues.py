@@ -125,6 +125,8 @@ def _speaker_token(article: Article, verb: Token) -> Token | None:
                     return obj
         return None
     cut = _parenthesis(article, verb)
+    if (doubled := _doubled_subject(article, verb)) is not None:
+        return doubled[1]
     for child in verb.children:
         if child.dep_ == "nsubj" and article.quote_of[child.i] is not None:
             continue  # the parser took a word of the quote for the subject
@@ -309,6 +311,10 @@ def _describes(relative: Token) -> bool:
     return not own_clause and bool(subjects) and all(c.lower_ in CLAUSE_OPENERS for c in subjects)
 
 
+def _is_time(token: Token) -> bool:
+    return token.ent_type_ in {"DATE", "TIME"}
+
+
 def _is_time_phrase(token: Token) -> bool:
     """ "said on Monday it had ...": when it was said, which the parser put in the clause."""
     rest = [t for t in token.subtree if t.i != token.i]
@@ -339,6 +345,8 @@ def _raw_content(article: Article, verb: Token) -> tuple[int, int] | None:
     ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
     after = [c for c in ccomps if c.i > verb.i]
     before = [c for c in ccomps if c.i < verb.i]
+    if after and before and _is_time(verb.doc[verb.i + 1]):
+        after = []  # "Jets hit the port, the ministry said Wednesday, a day after ...": a time, no claim
     if after:
         start = min(c.left_edge.i for c in after)
         end = max(c.right_edge.i for c in after) + 1
@@ -352,12 +360,29 @@ def _raw_content(article: Article, verb: Token) -> tuple[int, int] | None:
         return min(c.left_edge.i for c in before), max(c.right_edge.i for c in before) + 1
     if _parenthesis(article, verb) is not None:
         return verb.head.left_edge.i, verb.head.right_edge.i + 1
+    if (doubled := _doubled_subject(article, verb)) is not None:
+        return doubled[0].left_edge.i, doubled[1].left_edge.i - 1
     return (
         _object_content(verb)
         or _stranded_clause(verb)
         or _preceding_clause(article, verb)
         or _misparsed_clause(article, verb)
     )
+
+
+def _doubled_subject(article: Article, verb: Token) -> tuple[Token, Token] | None:
+    """ "About 20 rockets crossed the border, most of them intercepted, the army said", parsed
+    with the claim's subject as a second subject of "said": the claim, then the speaker."""
+    subjects = [c for c in verb.lefts if c.dep_ == "nsubj" and article.quote_of[c.i] is None]
+    if len(subjects) < 2:
+        return None
+    claim, speaker = subjects[0], subjects[-1]
+    comma = speaker.left_edge.i - 1
+    if article.doc[comma].text != "," or not article.same_sentence(claim, verb):
+        return None
+    if not any(t.pos_ in {"VERB", "AUX"} for t in article.doc[claim.i : comma]):
+        return None  # "Tomas Berg, the governor, and officials": a list of speakers, not a claim
+    return claim, speaker
 
 
 def _misparsed_clause(article: Article, verb: Token) -> tuple[int, int] | None:
@@ -465,7 +490,7 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     lemma = verb.lemma_.lower()
     for child in verb.children:
         if child.dep_ == "prep" and (lemma, child.lower_) in APPEAL_CONTENT:
-            xcomps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > child.i]
+            xcomps = [c for c in verb.children if _is_infinitive(c) and c.i > child.i]
             if xcomps:
                 return child.i + 1, xcomps[-1].right_edge.i + 1
         preps = [child] if child.dep_ == "prep" else []
@@ -477,17 +502,28 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
                     return prep.i + 1, prep.right_edge.i + 1  # a gerund, even when tagged as a noun
         if lemma in GERUND_CONTENT and child.dep_ in {"xcomp", "dobj", "ccomp"} and child.tag_ == "VBG":
             return child.left_edge.i, child.right_edge.i + 1
-        if lemma in APPEAL_VERBS and child.dep_ == "xcomp" and child.i > verb.i:
+        if lemma in APPEAL_VERBS and _is_infinitive(child) and child.i > verb.i:
             objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < child.i]
             start = objects[0].left_edge.i if objects else child.left_edge.i
             return start, child.right_edge.i + 1
     return None
 
 
+def _is_infinitive(token: Token) -> bool:
+    """The "to" clause of an appeal, which the parser may hang on the verb as a purpose clause."""
+    if token.dep_ == "xcomp":
+        return True
+    return token.dep_ == "advcl" and token.tag_ == "VB" and any(c.tag_ == "TO" for c in token.children)
+
+
 def _preceding_clause(article: Article, verb: Token) -> tuple[int, int] | None:
     """ "The road is closed, officials said", parsed with the reported clause as the head."""
     head = verb.head
-    if verb.dep_ not in {"parataxis", "ccomp", "conj"} or head.i >= verb.i or is_reporting_verb(head):
+    if verb.dep_ == "relcl" and head.i < verb.i:
+        head = _clause_of_reduced_relative(verb)
+        if head is None:
+            return None
+    elif verb.dep_ not in {"parataxis", "ccomp", "conj"} or head.i >= verb.i or is_reporting_verb(head):
         return None
     if any(c.dep_ in SUBJECTS for c in verb.children):
         first = verb.left_edge
@@ -501,6 +537,29 @@ def _preceding_clause(article: Article, verb: Token) -> tuple[int, int] | None:
     if first.i == 0 or article.doc[first.i - 1].text != ",":
         return None
     return head.left_edge.i, first.i - 1
+
+
+def _clause_of_reduced_relative(verb: Token) -> Token | None:
+    """ "... killed one person, the agency reported.", parsed as "person [the agency reported]":
+    a relative clause with no relativiser, set off by a comma and ending the sentence, is the
+    reporting phrase of the clause it hangs in."""
+    if any(c.lower_ in CLAUSE_OPENERS or c.tag_ in {"WDT", "WP", "WRB"} for c in verb.children):
+        return None
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "oprd"} for c in verb.children):
+        return None  # "the man the agency reported missing": the verb has its own object
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.left_edge.i == verb.left_edge.i]
+    if not subjects or subjects[0].left_edge.i == 0 or doc[subjects[0].left_edge.i - 1].text != ",":
+        return None  # "..., a charge the rebels deny": the relative clause of a noun, not a report
+    after = verb.right_edge.i + 1
+    if after < len(doc) and not (doc[after].is_sent_start or doc[after].is_punct and doc[after].text != ","):
+        return None
+    clause = verb.head
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.pos_ not in {"VERB", "AUX"} or is_reporting_verb(clause):
+        return None
+    return clause
 
 
 def cue_text(verb: Token) -> str:

@@ -71,15 +71,16 @@ PERSON_TITLES = frozenset(
     ).split()
 )
 
-# Head nouns of an unnamed source: "a senior defense official", "tribal sources".
+# Head nouns of an unnamed source: "a senior defense official", "tribal sources", "local media"
+# ("medium" is the lemma of "media").
 ANONYMOUS_NOUNS = frozenset(
     (
         "activist adviser advisor aide analyst aunt authority brother bystander colleague commander "
         "correspondent cousin daughter demonstrator diplomat doctor driver economist employee engineer "
         "expert farmer father fighter firefighter fisherman friend grandfather grandmother guard husband "
-        "insider investigator journalist lawmaker lawyer leader man manager medic member merchant midwife "
-        "mother mourner negotiator neighbor neighbour nephew niece nurse observer officer official owner "
-        "paramedic parent passerby patient people person photographer physician pilot policeman priest "
+        "insider investigator journalist lawmaker lawyer leader man manager medic medium member merchant "
+        "midwife mother mourner negotiator neighbor neighbour nephew niece nurse observer officer official "
+        "owner paramedic parent passerby patient people person photographer physician pilot policeman priest "
         "professor prosecutor protester refugee relative reporter representative rescuer researcher "
         "resident scientist shepherd shopkeeper sister soldier son source spokesman spokesperson "
         "spokeswoman staffer student surgeon survivor teacher teenager trader uncle vendor victim "

@@ -665,6 +665,14 @@ class SpeakerResolver:
             for person in self._persons.values():
                 if self._holds(person.name, tail):
                     return person.speaker()
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is not None and not plural:
+            # "Somalia's defense minister said" before "Defense Minister X told reporters": the one
+            # person the article gives that post, if only one holds it
+            post = " ".join(t.lower_ for t in phrase if t.i > owner.right_edge.i and not t.is_punct)
+            holders = [p for p in self._persons.values() if self._holds(p.name, post)]
+            if len(holders) == 1:
+                return holders[0].speaker()
         described = list(phrase) + _qualifier(head, phrase)
         title = _clean(_text(described)) or None
         role = _clean(phrase.text).lower() or None

@@ -987,3 +987,84 @@ def test_a_dateline_naming_two_cities_is_not_part_of_the_claim(nlp: Language) ->
     )
     s = only(extract(nlp, text))
     assert s.quote.startswith("Warplanes bombed")
+
+
+# -- reporting constructions the parser takes apart --------------------------------------
+
+
+def test_a_claim_parsed_as_a_second_subject_of_the_verb(nlp: Language) -> None:
+    text = (
+        "Around 15 drones launched from Crimea, most of which were downed, the air force said. "
+        "About 30 shells fired from the hills, some of which hit homes, the governor said."
+    )
+    drones, shells = extract(nlp, text)
+    assert (drones.speaker, drones.quote) == (
+        "air force",
+        "Around 15 drones launched from Crimea, most of which were downed",
+    )
+    assert shells.quote == "About 30 shells fired from the hills, some of which hit homes"
+
+
+def test_two_coordinated_speakers_are_not_a_claim(nlp: Language) -> None:
+    text = "Tomas Berg, the regional governor, and Lena Fischer, an aid worker, said the camp was full."
+    s = only(extract(nlp, text))
+    assert s.quote == "the camp was full"
+
+
+def test_an_appeal_whose_infinitive_is_parsed_as_a_purpose_clause(nlp: Language) -> None:
+    text = (
+        "Prime Minister Anna Kowal condemned the raids and called on Germany and Austria, which mediated "
+        "the deal, to pressure the rebels to free the hostages."
+    )
+    s = only(extract(nlp, text))
+    assert (s.speaker, s.cue) == ("Anna Kowal", "called on")
+    assert s.quote.startswith("Germany and Austria") and s.quote.endswith("to free the hostages")
+
+
+def test_a_report_parsed_as_a_relative_clause_of_the_last_noun(nlp: Language) -> None:
+    text = (
+        "On May 4, a drone strike on a truck near the port of Marsa killed two people, the state-run "
+        "Tides News Agency reported. The army said it had killed a rebel commander."
+    )
+    first, second = extract(nlp, text)
+    assert first.speaker == "Tides News Agency"
+    assert first.quote == "On May 4, a drone strike on a truck near the port of Marsa killed two people"
+
+
+def test_a_relative_clause_on_a_gloss_is_not_a_report(nlp: Language) -> None:
+    text = "The army accuses the rebels of hiding weapons in schools, a charge the rebels deny."
+    assert [s.cue for s in extract(nlp, text)] == ["accuses"]
+
+
+def test_local_media_are_an_unnamed_source(nlp: Language) -> None:
+    text = "Last week, a bomb at a bus station in the hill town killed nine people, according to local media."
+    s = only(extract(nlp, text))
+    assert s.anonymous and s.speaker_title == "local media"
+    assert s.quote.startswith("Last week, a bomb")
+
+
+def test_a_time_after_the_verb_is_not_taken_for_the_claim(nlp: Language) -> None:
+    text = (
+        "Tanks shelled three villages near the river, the army said Tuesday, "
+        "a day after two soldiers were killed in an ambush near the border."
+    )
+    s = only(extract(nlp, text))
+    assert (s.speaker, s.quote) == ("army", "Tanks shelled three villages near the river")
+
+
+def test_a_country_s_minister_is_the_one_person_named_with_that_post(nlp: Language) -> None:
+    text = (
+        "Jets killed six fighters near the port on Monday, Valoria's defense minister said.\n\n"
+        "Defense Minister Omar Qasim told reporters that the strike hit a truck."
+    )
+    first, second = extract(nlp, text)
+    assert first.speaker == second.speaker == "Omar Qasim"
+
+
+def test_a_country_s_minister_stays_unnamed_when_two_people_hold_the_post(nlp: Language) -> None:
+    text = (
+        "Jets killed six fighters near the port on Monday, Valoria's defense minister said.\n\n"
+        "Defense Minister Omar Qasim and Defense Minister Ali Kamal met on Sunday."
+    )
+    s = only(extract(nlp, text))
+    assert s.speaker is None and s.anonymous
