@@ -249,6 +249,17 @@ def _role_heads(tokens: list[Token]) -> list[Token]:
     return [h for h in heads if h.i < tokens[-1].i]
 
 
+def _may_serve(person: _Person, owner: Token) -> bool:
+    """Whether a person's title leaves room for the owner of a post: "Ukrainian Foreign Minister X"
+    is not "Russia's foreign minister"; "Foreign Minister X" may be anyone's."""
+    stem = owner.lower_[:4]
+    for word in (person.title or "").replace("'s", " ").replace("\u2019s", " ").split():
+        if word[:1].isupper() and word.lower().rstrip(".") not in TITLE_WORDS | PORTFOLIO_WORDS:
+            if not word.lower().startswith(stem):
+                return False
+    return True
+
+
 def _same_first_name(a: str, b: str) -> bool:
     """ "Ash Carter" and "Ashton Carter" are one man; "Lina Haddad" and "Omar Haddad" are not."""
     first_a, first_b = a.split()[0].lower(), b.split()[0].lower()
@@ -670,7 +681,9 @@ class SpeakerResolver:
             # "Somalia's defense minister said" before "Defense Minister X told reporters": the one
             # person the article gives that post, if only one holds it
             post = " ".join(t.lower_ for t in phrase if t.i > owner.right_edge.i and not t.is_punct)
-            holders = [p for p in self._persons.values() if self._holds(p.name, post)]
+            holders = [
+                p for p in self._persons.values() if self._holds(p.name, post) and _may_serve(p, owner)
+            ]
             if len(holders) == 1:
                 return holders[0].speaker()
         described = list(phrase) + _qualifier(head, phrase)

@@ -1064,7 +1064,18 @@ def test_a_country_s_minister_is_the_one_person_named_with_that_post(nlp: Langua
 def test_a_country_s_minister_stays_unnamed_when_two_people_hold_the_post(nlp: Language) -> None:
     text = (
         "Jets killed six fighters near the port on Monday, Valoria's defense minister said.\n\n"
-        "Defense Minister Omar Qasim and Defense Minister Ali Kamal met on Sunday."
+        "Defense Minister Omar Qasim arrived in the capital on Sunday. "
+        "Defense Minister Ali Kamal left on Monday."
     )
     s = only(extract(nlp, text))
     assert s.speaker is None and s.anonymous
+
+
+def test_a_country_s_minister_is_not_another_country_s(nlp: Language) -> None:
+    text = (
+        "Valoria's foreign minister said the talks had failed.\n\n"
+        "Ostrian Foreign Minister Andrii Koval told reporters that the talks had not begun."
+    )
+    first, second = extract(nlp, text)
+    assert first.speaker is None and first.anonymous
+    assert second.speaker == "Andrii Koval"
