@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 from schemas.records import Location
 from services.extractor.gazetteer import Gazetteer
 from services.extractor.strike_actors import LOCATION_PREPS, phrase_head
-from services.extractor.strike_arguments import DEFENCE_VERBS, clause, subject_described
+from services.extractor.strike_arguments import DEFENCE_VERBS, clause, dateline_end, subject_described
 from services.extractor.strike_mentions import clause_verb, subject_of, trigger_kind
 
 DIRECTIONS = {
@@ -102,7 +102,10 @@ def find_location(
     described = subject_described(clause_verb(trigger))
     # (outside the strike's clause, named place / compass region / country, distance, region, country)
     candidates: list[tuple[bool, int, int, str | None, str | None]] = []
+    desk = dateline_end(sent)  # "ANKARA (AFP) -": where the report was filed, not where it hit
     for chunk in _chunks(sent):
+        if chunk[0].idx < desk:
+            continue
         tags = {t.ent_type_ for t in chunk if t.lower_ not in PLACE_NOUNS}
         last = _chunk_head(chunk)
         if last.i in described:

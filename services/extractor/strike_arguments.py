@@ -35,7 +35,8 @@ TEMPORAL_MARKS = {"after", "before", "since", "until"}
 DAY_WORDS = {"yesterday", "today", "tonight", "overnight"}
 REPEATED = {"repeatedly", "regularly", "daily", "nightly", "routinely", "frequently"}
 CAMPAIGN_CUES = set(
-    "since majority repeatedly repeated series daily nightly weeks months ongoing wave waves campaign".split()
+    "since majority repeatedly repeated series daily nightly weeks months ongoing wave waves campaign past "
+    "recent".split()
 )
 
 

@@ -272,6 +272,29 @@ def _what_it_is_for(token: Token) -> bool:
     )
 
 
+def _under_modal(verb: Token) -> bool:
+    """ "will do what is necessary, including striking hideouts": a deed a modal verb only promises.
+    Not a strike that is the modal verb's subject ("the strikes will not break us")."""
+    child = verb
+    for above in verb.ancestors:
+        if above.lemma_ in REPORTING_VERBS or child.dep_ in (
+            "nsubj",
+            "nsubjpass",
+            "ccomp",
+            "conj",
+            "relcl",
+            "advcl",
+            "parataxis",
+        ):
+            return False
+        if above.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "aux" and c.lower_ in MODALS for c in above.children
+        ):
+            return True
+        child = above
+    return False
+
+
 def is_asserted(token: Token) -> bool:
     """False for a strike that is denied, conditional, asked about, intended or only possible."""
     if token.sent.text.rstrip().endswith("?"):
@@ -296,6 +319,8 @@ def is_asserted(token: Token) -> bool:
     if verb.dep_ == "xcomp" and verb.head.lemma_ in INTENT_VERBS:
         return False
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        return False
+    if _under_modal(verb):
         return False
     negated = any(c.dep_ == "neg" for c in verb.children)
     subject_of_verb = token != verb and token.dep_ in ("nsubj", "nsubjpass")

@@ -297,13 +297,18 @@ def _evidence(sentence: SpacySpan) -> Evidence:
     return Evidence(sentence=text, span=Span(start=start, end=start + len(text)))
 
 
-def to_strike(group: Group, statements: Sequence[Statement], fallback_country: str | None) -> Strike:
+def to_strike(
+    group: Group,
+    statements: Sequence[Statement],
+    fallback_country: str | None,
+    usual_kind: StrikeKind = "airstrike",
+) -> Strike:
     mentions = sorted(group.mentions, key=lambda m: m.trigger.i)
     # Jets' strikes stay air strikes: a drone strike told beside them is another of the day's raids,
     # and their missiles are what they fired.
     manned = any(m.manned and m.kind == "airstrike" for m in mentions)
     kinds = group.kinds - {"drone strike", "missile"} if manned else group.kinds
-    kind = next((k for k in SPECIFICITY if k in kinds), "airstrike")
+    kind = next((k for k in SPECIFICITY if k in kinds), usual_kind)
     targets = list(dict.fromkeys(t for m in mentions for t in m.targets))[:MAX_TARGETS]
     claims = list(dict.fromkeys(filter(None, (claim_for(m, statements) for m in mentions))))
     sentences = list(dict.fromkeys(m.sentence for m in mentions))
@@ -333,8 +338,20 @@ def extract_strikes(doc: Doc, published_at: date | None, statements: Sequence[St
     countries = Counter(m.location.country for g in groups for m in g.mentions if m.location.country)
     fallback = countries.most_common(1)[0][0] if countries else None
     groups = sorted(groups, key=lambda g: min(m.trigger.i for m in g.mentions))
+    # "The strikes on Tuesday" told of no kind are of the kind the actor's other strikes are told as.
+    usual = {
+        actor: Counter(m.kind for g in groups if g.actor == actor for m in g.mentions if m.kind).most_common(
+            1
+        )
+        for actor in {g.actor for g in groups}
+    }
     return [
-        to_strike(g, statements, fallback or gazetteer.country_named(g.actor or ""))
+        to_strike(
+            g,
+            statements,
+            fallback or gazetteer.country_named(g.actor or ""),
+            usual[g.actor][0][0] if usual[g.actor] else "airstrike",
+        )
         for g in groups
         if g.actor
     ]

@@ -762,3 +762,32 @@ def test_military_strikes_are_the_states_named_before(nlp: Language) -> None:
 
 def test_feared_strikes_are_not_strikes(nlp: Language) -> None:
     assert strikes(nlp, "Residents feared further air raids as Ethiopian troops advanced.") == []
+
+
+def test_the_dateline_is_where_the_report_was_filed_not_where_it_hit(nlp: Language) -> None:
+    found = only(nlp, "Ankara (AFP) – Turkish drones struck Kurdish militants in northern Iraq on Friday.")
+    assert (found.location.country, found.location.region) == ("Iraq", "northern Iraq")
+
+
+def test_strikes_over_the_past_year_are_a_campaign(nlp: Language) -> None:
+    found = only(
+        nlp, "Iran has carried out several air raids inside Iraq over the past year, killing dozens."
+    )
+    assert found.campaign
+
+
+def test_what_a_modal_verb_only_promises_is_no_strike(nlp: Language) -> None:
+    text = "India will do what is necessary to protect its citizens, including striking hideouts in Pakistan."
+    assert strikes(nlp, text) == []
+
+
+def test_strikes_told_of_no_kind_take_the_kind_the_actor_is_told_with(nlp: Language) -> None:
+    found = strikes(
+        nlp,
+        "Turkish drones pounded Kurdish militants in Iraq on Friday. The ministry said strikes on "
+        "Wednesday evening in the Qandil region had killed 12 members of the PKK.",
+    )
+    assert {(s.date, s.kind) for s in found} == {
+        ("2021-05-14", "drone strike"),
+        ("2021-05-12", "drone strike"),
+    }
