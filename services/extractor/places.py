@@ -108,7 +108,7 @@ def find_location(
             continue
         tags = {t.ent_type_ for t in chunk if t.lower_ not in PLACE_NOUNS}
         last = _chunk_head(chunk)
-        if last.i in described:
+        if last.i in described or _of_another_event(last, trigger):
             continue
         placed = _in_place_position(last, through_possessive=False)
         if not placed and _struck(last):
@@ -171,3 +171,16 @@ def _acting(token: Token) -> bool:
     while head.dep_ == "conj" and head.head != head:
         head = head.head
     return head.dep_ == "nsubj"
+
+
+# Events other than strikes whose places are their own: "following a suicide bombing in Ankara".
+OTHER_EVENTS = set("bombing attack clash explosion ambush blast offensive assault fighting battle".split())
+
+
+def _of_another_event(name: Token, trigger: Token) -> bool:
+    """Whether a place hangs on another event than the strike told: "struck X, following a bombing in Y"."""
+    head = phrase_head(name)
+    if head.dep_ != "pobj" or head.head.lower_ not in PLACE_PREPS:
+        return False
+    event = head.head.head
+    return event != trigger and event.lemma_ in OTHER_EVENTS and not trigger_kind(event)[0]

@@ -27,7 +27,8 @@ KILL_VERBS = {"kill", "eliminate", "assassinate"}
 DEFENCE_VERBS = set("intercept shoot down destroy repel repulse".split())
 LIGHT_VERBS = set(
     "carry conduct launch deliver do make order stage mount begin step intensify continue drop fire "
-    "use unleash resume escalate broaden open respond retaliate keep maintain sustain pursue wage".split()
+    "use unleash resume escalate broaden open respond retaliate keep maintain sustain pursue wage "
+    "send".split()
 )
 ATTRIBUTING_VERBS = set("blame attribute carry conduct launch claim".split())
 TARGET_VERBS = set("hit strike target aim bomb destroy pound flatten damage level shell attack".split())

@@ -33,7 +33,8 @@ PROJECTILES: dict[str, StrikeKind] = {
     "mortar": "artillery", "bomb": "airstrike", "barrel": "barrel bomb",
 }  # fmt: skip
 PROJECTILE_VERBS = set(
-    "launch fire intercept shoot down destroy drop hit strike land slam kill wound rain attack target".split()
+    "launch fire intercept shoot down destroy drop hit strike land slam kill wound rain attack target "
+    "send".split()
 )
 # Nouns that report a strike by themselves; others ("attack", "raid") need a kind word ("drone attack").
 STRIKE_NOUNS = {"strike", "airstrike", "air-strike", "bombing", "bombardment", "shelling"}
@@ -206,7 +207,8 @@ def trigger_kind(token: Token) -> tuple[bool, StrikeKind | None]:
     if lemma == "shell":
         return bool(objects), "artillery"
     if lemma in ("pound", "bombard", "strafe"):  # the kind is in the carrier or "with artillery"
-        means = {t.lower_ for c in token.children if c.lower_ == "with" for t in c.subtree}
+        withs = [c for h in (token, *objects) for c in h.children if c.lower_ == "with"]
+        means = {t.lower_ for c in withs for t in c.subtree}
         kind = kind_from_words(carrier | means) or ("airstrike" if lemma == "strafe" else None)
         return bool(objects or means), kind
     if lemma in ("strike", "hit"):

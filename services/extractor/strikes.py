@@ -22,7 +22,7 @@ from schemas.records import Casualties, Claim, Evidence, Location, Span, Stateme
 from services.extractor.casualties import VAGUE_AMOUNTS, find_casualties
 from services.extractor.claims import claim_for
 from services.extractor.gazetteer import load_gazetteer
-from services.extractor.places import find_location
+from services.extractor.places import OTHER_EVENTS, find_location
 from services.extractor.strike_actors import UNNAMED_ATTACKERS, ActorResolver
 from services.extractor.strike_arguments import actor_sources, is_campaign, mention_date, mention_targets
 from services.extractor.strike_mentions import Mention, is_asserted, is_manned, trigger_kind
@@ -84,6 +84,12 @@ def caused_by(word: Token, trigger: Token, triggers: list[Token]) -> bool:
     def closeness(candidate: Token) -> tuple[int, bool]:
         return tree_distance(word, candidate), word not in candidate.ancestors
 
+    # "two soldiers were killed in a clash": harm told with a cause of its own that is no strike.
+    causes = [
+        c for p in word.children if p.lower_ in ("in", "during") for c in p.children if c.dep_ == "pobj"
+    ]
+    if any(c.lemma_ in OTHER_EVENTS and c not in triggers for c in causes):
+        return False
     return min(triggers, key=closeness) == trigger
 
 
@@ -218,6 +224,22 @@ def _shares_place(group: Group, mention: Mention) -> bool:
     return any(m.location.region and m.location.region in mention.sentence.text for m in group.mentions)
 
 
+def _same_place(group: Group, mention: Mention) -> bool:
+    """Whether a dated mention may be the group's strike by where it fell: a night's missiles on one city
+    and its drones on another are two strikes; a mention with no named place fits any."""
+    if mention.rank != 0 or not mention.location.region:
+        return True
+    places = [m.location.region for m in group.mentions if m.rank == 0 and m.location.region]
+    mine = mention.location.region
+    return not places or any(p in mine or mine in p or _same_city(p, mine) for p in places)
+
+
+def _same_city(a: str, b: str) -> bool:
+    """ "the city of Kharkiv" and "Kharkiv's Kyivskyi district" share their proper name."""
+    names = {w.strip("'’s") for w in a.split() if w[:1].isupper()}
+    return bool(names & {w.strip("'’s") for w in b.split() if w[:1].isupper()})
+
+
 def consolidate(mentions: list[Mention]) -> list[Group]:
     groups: list[Group] = []
     country_of = load_gazetteer().country_named
@@ -228,10 +250,14 @@ def consolidate(mentions: list[Mention]) -> list[Group]:
         groups.append(group)
 
     for m in (m for m in mentions if m.actor and m.date):
-        same = [g for g in groups if g.by(m.actor) and g.date == m.date and g.fits_kind(m.kind)]
+        same = [
+            g
+            for g in groups
+            if g.by(m.actor) and g.date == m.date and g.fits_kind(m.kind) and _same_place(g, m)
+        ]
         night = [g for g in groups if g.by(m.actor) and g.fits_kind(m.kind) and _same_night(g, m)]
         if same or night:
-            group = (same or night)[0]
+            group = next((g for g in same or night if m.kind in g.kinds), (same or night)[0])
             group.add(m)
             group.date = min(group.date or "", m.date or "") or group.date  # the day the night began
         else:

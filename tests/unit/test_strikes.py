@@ -791,3 +791,38 @@ def test_strikes_told_of_no_kind_take_the_kind_the_actor_is_told_with(nlp: Langu
         ("2021-05-14", "drone strike"),
         ("2021-05-12", "drone strike"),
     }
+
+
+def test_one_nights_missiles_on_one_city_and_drones_on_another_are_two_strikes(nlp: Language) -> None:
+    found = strikes(
+        nlp,
+        "Russia struck the city of Dnipro with ballistic missiles and sent swarms of drones against the "
+        "port of Mykolaiv overnight, Ukrainian officials said.",
+    )
+    assert sorted((s.kind, s.location.region) for s in found) == [
+        ("drone strike", "Mykolaiv"),
+        ("missile", "Dnipro"),
+    ]
+
+
+def test_pounding_with_drones_is_a_drone_strike(nlp: Language) -> None:
+    found = only(nlp, "Moscow has pounded Ukraine's power plants with drones almost every night since March.")
+    assert (found.kind, found.campaign, found.date) == ("drone strike", True, "2021-03")
+
+
+def test_a_place_of_another_event_is_not_where_the_strikes_fell(nlp: Language) -> None:
+    found = only(
+        nlp,
+        "Turkey has carried out hundreds of drone strikes in northern Iraq since 2019, following a "
+        "suicide bombing in Istanbul.",
+    )
+    assert found.location.region == "northern Iraq"
+
+
+def test_soldiers_killed_in_a_clash_are_not_the_strikes_dead(nlp: Language) -> None:
+    found = only(
+        nlp,
+        "Turkish drones struck militants in northern Iraq on Friday, a day after two Turkish soldiers "
+        "were killed in a clash near the border.",
+    )
+    assert found.casualties is None
