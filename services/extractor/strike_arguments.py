@@ -24,7 +24,7 @@ from services.extractor.strike_mentions import (
 
 HARM_VERBS = set("kill wound injure destroy damage eliminate target hit".split())
 KILL_VERBS = {"kill", "eliminate", "assassinate"}
-DEFENCE_VERBS = set("intercept shoot down destroy repel repulse".split())
+DEFENCE_VERBS = set("intercept shoot down destroy repel repulse neutralise neutralize jam".split())
 LIGHT_VERBS = set(
     "carry conduct launch deliver do make order stage mount begin step intensify continue drop fire "
     "use unleash resume escalate broaden open respond retaliate keep maintain sustain pursue wage "
@@ -160,9 +160,15 @@ def _date_head(entity: Span) -> Token:
     return head
 
 
-def mention_date(token: Token, published_at: date | None, anchor: date | None = None) -> str | None:
-    """The date attached to the strike; failing that, one that opens the sentence and is not a report's."""
+def mention_date(
+    token: Token, published_at: date | None, anchor: date | None = None, shared: bool = True
+) -> str | None:
+    """The date attached to the strike; failing that, one that opens the sentence and is not a report's,
+    or one of a deed told with it by the same subject ("launched strikes on X and used drones to hit Y
+    early on Wednesday")."""
     attached = attachment(token)
+    # "used drones to hit a camp on Wednesday": the day of the deed the weapon was used for
+    attached |= {c.i for i in list(attached) for c in token.doc[i].children if c.dep_ == "xcomp"}
     dates: list[tuple[bool, int, str]] = []
     sent = token.sent
     expressions = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
@@ -187,7 +193,11 @@ def mention_date(token: Token, published_at: date | None, anchor: date | None = 
         lead = token.doc[token.sent.start : entity.start]
         opening = all(t.is_punct or t.pos_ in ("ADV", "CCONJ") for t in lead)
         # The parser may hang the day on the place: "dropped bombs on the village late on Wednesday".
-        in_clause = head.i in own_clause and head.pos_ in ("NOUN", "PROPN", "ADV")
+        in_clause = (
+            head.i in own_clause
+            and head.pos_ in ("NOUN", "PROPN", "ADV")
+            and entity.root.dep_ in ("pobj", "npadvmod")
+        )  # not "in revenge for last week's massacre", another event's day
         if head.i not in attached and not opening and not in_clause:
             continue
         # The preposition says how to read a bare month: "since April", "last April".
@@ -203,7 +213,24 @@ def mention_date(token: Token, published_at: date | None, anchor: date | None = 
     if dates:
         return min(dates)[2]
     verb = token if token.pos_ == "VERB" else clause_verb(token)
-    return _shifted_date(verb, published_at, anchor)
+    shifted = _shifted_date(verb, published_at, anchor)
+    if shifted or not shared:
+        return shifted
+    for deed in _same_subject_deeds(verb):
+        told = mention_date(deed, published_at, anchor, shared=False)
+        if told:
+            return told
+    return None
+
+
+def _same_subject_deeds(verb: Token) -> list[Token]:
+    """Verbs joined to this one by "and" that share its subject: "India launched X and used Y"."""
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        joined.append(verb.head)
+    return [
+        v for v in joined if not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) or v == verb.head
+    ]
 
 
 def is_campaign(token: Token, date_value: str | None) -> bool:

@@ -34,7 +34,7 @@ PROJECTILES: dict[str, StrikeKind] = {
 }  # fmt: skip
 PROJECTILE_VERBS = set(
     "launch fire intercept shoot down destroy drop hit strike land slam kill wound rain attack target "
-    "send".split()
+    "send neutralise neutralize jam".split()
 )
 # Nouns that report a strike by themselves; others ("attack", "raid") need a kind word ("drone attack").
 STRIKE_NOUNS = {"strike", "airstrike", "air-strike", "bombing", "bombardment", "shelling"}
@@ -189,6 +189,12 @@ def trigger_kind(token: Token) -> tuple[bool, StrikeKind | None]:
             return kind == "chemical", kind
         governor = through_quantity(token)
         used = governor.head.lemma_ in PROJECTILE_VERBS and governor.dep_ in ("dobj", "nsubj", "nsubjpass")
+        # "used armed drones to hit a camp": the weapon of a strike told by the verb after it
+        used = used or (
+            governor.dep_ == "dobj"
+            and governor.head.lemma_ in ("use", "deploy", "employ")
+            and any(c.dep_ == "xcomp" and c.lemma_ in PROJECTILE_VERBS for c in governor.head.children)
+        )
         hit = any(c.dep_ == "acl" and c.lemma_ in PROJECTILE_VERBS for c in token.children)  # "a missile hit"
         if lemma in PROJECTILES and (used or hit):
             return True, kind_from_words(before) or PROJECTILES[lemma]

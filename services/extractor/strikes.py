@@ -39,6 +39,16 @@ SPECIFICITY: list[StrikeKind] = [
     "airstrike",
 ]
 MAX_TARGETS = 6
+HEADLINE_STRIKE_WORDS = {
+    "strike",
+    "airstrike",
+    "air strike",
+    "raid",
+    "bombing",
+    "shelling",
+    "missile",
+    "drone",
+}
 EVENING_WORDS = {"late", "night", "evening", "midnight", "tonight"}
 
 
@@ -108,9 +118,11 @@ def _countries_told(doc: Doc, resolver: ActorResolver) -> set[str]:
     return told | {c for c in map(gazetteer.surely_in, places) if c}
 
 
-def find_mentions(doc: Doc, published_at: date | None) -> list[Mention]:
+def find_mentions(
+    doc: Doc, published_at: date | None, resolver: ActorResolver | None = None
+) -> list[Mention]:
     gazetteer = load_gazetteer()
-    resolver = ActorResolver(doc, gazetteer)
+    resolver = resolver or ActorResolver(doc, gazetteer)
     mentions: list[Mention] = []
     known = _countries_told(doc, resolver)
     anchor: date | None = None  # the last day a strike was told on: "a day earlier" counts from it
@@ -240,7 +252,24 @@ def _same_city(a: str, b: str) -> bool:
     return bool(names & {w.strip("'’s") for w in b.split() if w[:1].isupper()})
 
 
-def consolidate(mentions: list[Mention]) -> list[Group]:
+def headline_actor(doc: Doc, resolver: ActorResolver) -> str | None:
+    """The attacker a title names before its strike words ("Ethiopian Drone Strike Hits Market"), read
+    from the words alone: title-case headlines defeat the parser."""
+    title_end = doc.text.find("\n")
+    if title_end <= 0:
+        return None
+    words = [t for t in doc if t.idx < title_end]
+    for n, token in enumerate(words):
+        if token.lower_.rstrip("s") not in HEADLINE_STRIKE_WORDS:
+            continue
+        before = words[max(0, n - 3) : n]
+        actor = resolver.actor_in(before, place_names=True) if before else None
+        if actor:
+            return actor
+    return None
+
+
+def consolidate(mentions: list[Mention], fallback_actor: str | None = None) -> list[Group]:
     groups: list[Group] = []
     country_of = load_gazetteer().country_named
 
@@ -279,6 +308,8 @@ def consolidate(mentions: list[Mention]) -> list[Group]:
             group.add(m)
         elif alike:
             start(m, Counter(g.actor for g in alike for _ in g.mentions).most_common(1)[0][0])
+        elif not groups and fallback_actor:  # a story of one attacker, named only in its title
+            start(m, fallback_actor)
     for m in (m for m in mentions if not m.actor and not m.date):
         fitting = [g for g in groups if g.fits_kind(m.kind) and not _strikes_home(g, m, country_of)]
         if _generic(m):  # strikes in general are not the one dated strike told here
@@ -354,13 +385,15 @@ def to_strike(
 def extract_strikes(doc: Doc, published_at: date | None, statements: Sequence[Statement]) -> list[Strike]:
     """Every strike the article reports, once each, with its sources' versions as claims."""
     gazetteer = load_gazetteer()
-    mentions = find_mentions(doc, published_at)
+    resolver = ActorResolver(doc, gazetteer)
+    title_actor = headline_actor(doc, resolver)  # before find_mentions moves the resolver's last actor
+    mentions = find_mentions(doc, published_at, resolver)
     # Where a story names the coalition, its leader's jets are the coalition's ("Saudi warplanes").
     named = {m.actor for m in mentions}
     led = {gazetteer.alliance_leaders[a]: a for a in named if a in gazetteer.alliance_leaders}
     for mention in mentions:
         mention.actor = led.get(mention.actor or "", mention.actor)
-    groups = consolidate(mentions)
+    groups = consolidate(mentions, title_actor)
     countries = Counter(m.location.country for g in groups for m in g.mentions if m.location.country)
     fallback = countries.most_common(1)[0][0] if countries else None
     groups = sorted(groups, key=lambda g: min(m.trigger.i for m in g.mentions))

@@ -826,3 +826,30 @@ def test_soldiers_killed_in_a_clash_are_not_the_strikes_dead(nlp: Language) -> N
         "were killed in a clash near the border.",
     )
     assert found.casualties is None
+
+
+def test_a_deed_joined_by_and_shares_its_day_and_using_drones_to_hit_is_a_drone_strike(nlp: Language) -> None:
+    found = strikes(
+        nlp,
+        "Iran launched missile strikes on two camps in Iraq's Erbil province and used armed drones to hit "
+        "a base near Sulaimaniyah early on Thursday, in revenge for last week's bombing of a shrine.",
+    )
+    assert sorted((s.kind, s.date) for s in found) == [
+        ("drone strike", "2021-05-13"),
+        ("missile", "2021-05-13"),
+    ]
+
+
+def test_drones_neutralised_by_the_defender_are_the_senders_strike(nlp: Language) -> None:
+    found = only(nlp, "On Friday, Armenian air defence units neutralised 12 Azerbaijani drones over Yerevan.")
+    assert (found.actor, found.kind) == ("Azerbaijan", "drone strike")
+
+
+def test_a_story_naming_its_attacker_only_in_the_title_gives_it_to_its_strikes(nlp: Language) -> None:
+    text = (
+        "Nigerian Air Strike Hits Village in Zamfara as Fight Against Bandits Widens\n\n"
+        "An air strike tore through a village in Zamfara state on Thursday, killing at least 12 people, "
+        "a local official said."
+    )
+    found = only(nlp, text)
+    assert (found.actor, found.date) == ("Nigeria", "2021-05-13")
