@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from services.extractor.casualties import number_value
 from services.extractor.dates import resolve_date
+from services.extractor.strike_actors import phrase_head
 from services.extractor.strike_mentions import (
     PROJECTILES,
     REPORTING_VERBS,
@@ -33,6 +34,7 @@ LIGHT_VERBS = set(
 ATTRIBUTING_VERBS = set("blame attribute carry conduct launch claim".split())
 TARGET_VERBS = set("hit strike target aim bomb destroy pound flatten damage level shell attack".split())
 TEMPORAL_MARKS = {"after", "before", "since", "until"}
+SEQUENCE_VERBS = {"follow", "precede"}
 DAY_WORDS = {"yesterday", "today", "tonight", "overnight"}
 REPEATED = {"repeatedly", "regularly", "daily", "nightly", "routinely", "frequently"}
 CAMPAIGN_CUES = set(
@@ -189,6 +191,12 @@ def mention_date(
         head = _date_head(entity)
         if head.lemma_ in REPORTING_VERBS and head.i not in attached and entity not in same_day:
             continue
+        if (
+            head.lemma_ in SEQUENCE_VERBS
+            and phrase_head(token).head == head
+            and phrase_head(token).dep_ == "nsubj"
+        ):
+            continue  # "the bombing followed an attack two days earlier": the attack's day, not the bombing's
         # A date that opens the sentence ("Then this morning, ...") frames all of it.
         lead = token.doc[token.sent.start : entity.start]
         opening = all(t.is_punct or t.pos_ in ("ADV", "CCONJ") for t in lead)

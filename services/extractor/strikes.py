@@ -127,6 +127,8 @@ def find_mentions(
     known = _countries_told(doc, resolver)
     anchor: date | None = None  # the last day a strike was told on: "a day earlier" counts from it
     for index, sent in enumerate(doc.sents):
+        # "a day earlier" counts from a day told before this sentence, not from a strike beside it
+        told_before = anchor
         found = [(token, trigger_kind(token)) for token in sent]
         triggers = [(token, kind) for token, (is_trigger, kind) in found if is_trigger]
         tokens = [token for token, _ in triggers]
@@ -140,7 +142,7 @@ def find_mentions(
             if actor in resolver.groups and token.lemma_ == "bombing" and token.pos_ == "NOUN":
                 continue  # an armed group's "bombings" are explosions on the ground, not air strikes
             resolver.last_actor = actor or resolver.last_actor
-            when = mention_date(token, published_at, anchor)
+            when = mention_date(token, published_at, told_before)
             anchor = date.fromisoformat(when) if when and len(when) == 10 else anchor
             location, rank = find_location(sent, token, gazetteer, actor)
             mentions.append(

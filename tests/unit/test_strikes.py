@@ -853,3 +853,15 @@ def test_a_story_naming_its_attacker_only_in_the_title_gives_it_to_its_strikes(n
     )
     found = only(nlp, text)
     assert (found.actor, found.date) == ("Nigeria", "2021-05-13")
+
+
+def test_a_strike_that_followed_another_days_earlier_keeps_its_own_day(nlp: Language) -> None:
+    found = strikes(
+        nlp,
+        "Syrian helicopters dropped barrel bombs on Atarib on Friday. The Atarib bombing followed a "
+        "Syrian chlorine attack on the village of Sarmin two days earlier.",
+    )
+    assert sorted((s.kind, s.date) for s in found) == [
+        ("barrel bomb", "2021-05-14"),
+        ("chemical", "2021-05-12"),
+    ]
