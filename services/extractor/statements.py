@@ -108,15 +108,17 @@ def _drafts(article: Article, cues: list[Cue]) -> list[_Draft]:
             continue
         if cue.verb.lower_ == "according" and _reports_elsewhere(cues, cue, start, end):
             continue
-        if inside and _mostly_quoted(article, sorted(inside), start, end, cue):
-            for q in inside:
-                quote_cue[q] = cue
-            continue
-        absorbed |= inside - nested
-        draft = _Draft(*_whole_quotes(article, start, end), "indirect", cue)
-        if cue.cut is not None and start < cue.cut[0] < cue.cut[1] < end:
-            draft.cut = (doc[cue.cut[0]].idx, _end_char(doc, cue.cut[1]))
-        drafts.append(draft)
+        for first, last in _coordinated_clauses(article, start, end):
+            inside = {article.quote_of[i] for i in range(first, last)} - {None}
+            if inside and _mostly_quoted(article, sorted(inside), first, last, cue):
+                for q in inside:
+                    quote_cue[q] = cue
+                continue
+            absorbed |= inside - nested
+            draft = _Draft(*_whole_quotes(article, first, last), "indirect", cue)
+            if cue.cut is not None and first < cue.cut[0] < cue.cut[1] < last:
+                draft.cut = (doc[cue.cut[0]].idx, _end_char(doc, cue.cut[1]))
+            drafts.append(draft)
     for q, quote in enumerate(article.quotes):
         if q in absorbed:
             continue
@@ -128,6 +130,45 @@ def _drafts(article: Article, cues: list[Cue]) -> list[_Draft]:
             drafts.append(_Draft(quote.start, quote.end, "direct", cue, continued))
     drafts.sort(key=lambda d: d.start)
     return drafts
+
+
+def _coordinated_clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
+    """A report of two claims is two statements: "said A, and that B", "said A but that B", and
+    "A, and “B”" with B a whole quoted clause."""
+    doc = article.doc
+    pieces = []
+    first = start
+    for i in range(start + 2, end - 1):
+        if doc[i - 1].pos_ != "CCONJ" or article.quote_of[i - 1] is not None:
+            continue
+        opens_quote = article.quote_of[i] is not None and doc[i].is_quote and doc[i - 2].text == ","
+        if opens_quote and not _quoted_clause_to(article, i, end):
+            continue
+        if not opens_quote and (
+            doc[i].lower_ != "that" or doc[i].dep_ == "det" or article.quote_of[i] is not None
+        ):
+            continue
+        cut = i - 1
+        while cut > first and (
+            doc[cut - 1].is_punct and article.quote_of[cut - 1] is None or doc[cut - 1].pos_ == "CCONJ"
+        ):
+            cut -= 1
+        if sum(1 for t in doc[first:cut] if not t.is_punct) >= 2:
+            pieces.append((first, cut))
+            first = i if opens_quote else i + 1
+    pieces.append((first, end))
+    return pieces
+
+
+def _quoted_clause_to(article: Article, i: int, end: int) -> bool:
+    """Whether the quote opening at token `i` runs to `end` and holds a clause of its own."""
+    q = article.quote_of[i]
+    tokens = [t for t in article.doc[i:end] if not t.is_punct]
+    if not tokens or any(article.quote_of[t.i] != q for t in tokens):
+        return False
+    return any(t.dep_ in {"nsubj", "nsubjpass"} for t in tokens) and any(
+        t.pos_ in {"VERB", "AUX"} for t in tokens
+    )
 
 
 def _whole_quotes(article: Article, start: int, end: int) -> tuple[int, int]:

@@ -1079,3 +1079,33 @@ def test_a_country_s_minister_is_not_another_country_s(nlp: Language) -> None:
     first, second = extract(nlp, text)
     assert first.speaker is None and first.anonymous
     assert second.speaker == "Andrii Koval"
+
+
+def test_two_coordinated_that_clauses_are_two_statements(nlp: Language) -> None:
+    text = (
+        "The health office said four farmers were killed in the raid, including a boy, "
+        "and that nine others were wounded."
+    )
+    first, second = extract(nlp, text)
+    assert first.quote == "four farmers were killed in the raid, including a boy"
+    assert second.quote == "nine others were wounded"
+    assert first.speaker == second.speaker == "health office" and first.cue == second.cue == "said"
+
+
+def test_a_but_that_clause_is_a_statement_of_its_own(nlp: Language) -> None:
+    text = "The navy said it was reviewing the footage but that no sailors had fired on the boat."
+    first, second = extract(nlp, text)
+    assert (first.quote, second.quote) == ("it was reviewing the footage", "no sailors had fired on the boat")
+
+
+def test_a_that_after_and_that_determines_a_noun_does_not_split(nlp: Language) -> None:
+    text = "The mayor said the bridge was closed and that road was flooded."
+    assert len(extract(nlp, text)) == 1
+
+
+def test_a_whole_quoted_clause_coordinated_with_a_report_is_a_direct_statement(nlp: Language) -> None:
+    text = "According to the coast guard, the ferry sank near the reef, and “no passenger was left on board.”"
+    first, second = extract(nlp, text)
+    assert (first.kind, first.quote) == ("indirect", "the ferry sank near the reef")
+    assert (second.kind, second.quote) == ("direct", "no passenger was left on board")
+    assert first.speaker == second.speaker == "coast guard"
