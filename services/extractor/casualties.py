@@ -90,9 +90,10 @@ def parse_amount(text: str) -> Amount | None:
 
 def _victims(word: Token) -> Token | None:
     """The noun phrase head that counts the victims of a 'kill' or 'wound' word."""
-    for child in word.children:
-        if child.ent_type_ in ("DATE", "TIME"):
-            continue  # "said Wednesday, a day after two were killed" misparsed: a day kills no one
+    # The nearest: a dateline ("YEREVAN, Armenia - Two soldiers were killed") may be parsed as a subject.
+    for child in sorted(word.children, key=lambda c: abs(c.i - word.i)):
+        if child.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") or (child.is_upper and len(child) > 2):
+            continue  # misparses: "said Wednesday, a day after two were killed", a dateline's city
         if child.dep_ in ("nsubjpass", "dobj") or (child.dep_ == "nsubj" and word.lemma_ in ("die", "dead")):
             return child
     if word.dep_ in ("oprd", "ccomp", "xcomp", "acomp"):  # "left 534 people wounded"

@@ -183,6 +183,10 @@ def trigger_kind(token: Token) -> tuple[bool, StrikeKind | None]:
             return True, kind_from_words(before) or default
         if lemma in QUALIFIED_NOUNS:
             kind = kind_from_words(before)
+            if kind is None and lemma == "fire" and token.head.lemma_ == "open":
+                # "opened fire with mortars on their positions": the means says the kind
+                withs = [c for h in (token, token.head) for c in h.children if c.lower_ == "with"]
+                kind = kind_from_words({t.lower_ for c in withs for t in c.subtree})
             return kind is not None, kind
         if lemma in ("weapon", "agent") and token.head.lemma_ in ("use", "deploy", "drop", "fire"):
             kind = kind_from_words(before)  # "used chemical weapons against civilians"

@@ -865,3 +865,19 @@ def test_a_strike_that_followed_another_days_earlier_keeps_its_own_day(nlp: Lang
         ("barrel bomb", "2021-05-14"),
         ("chemical", "2021-05-12"),
     ]
+
+
+def test_opening_fire_with_mortars_is_artillery(nlp: Language) -> None:
+    found = only(
+        nlp, "Indian units opened fire with mortars on Pakistani posts in the Neelum valley on Friday."
+    )
+    assert (found.actor, found.kind) == ("India", "artillery")
+
+
+def test_a_dateline_city_is_no_victim(nlp: Language) -> None:
+    found = only(
+        nlp,
+        "BAKU, Azerbaijan — Two Azerbaijani soldiers were killed early on Friday when Armenian artillery "
+        "shelled positions near the border, the ministry said.",
+    )
+    assert found.casualties is not None and found.casualties.killed == "Two"
