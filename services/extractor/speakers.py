@@ -33,6 +33,8 @@ from services.extractor.lexicon import (
 
 _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 _NOT_SPEAKERS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+_NAME_LINKS = {"of", "for", "in"}  # "Office for ...", "Ministry of ...", "Mission in X (EUMA)"
+_NAME_INSIDE = {"of", "for", "and", "the", "on"}
 _PLACING = frozenset({"at", "for", "from", "with", "in", "of"})  # prepositions that say whose a source is
 _CLOSE = {"close", "familiar", "loyal", "linked", "allied", "briefed"}
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
@@ -132,6 +134,49 @@ def _org_name(phrase: Span) -> str:
     if len(tokens) > 1 and tokens[-1].lower_ in MEDIA_NOUNS and _is_proper(tokens[-2]):
         tokens = tokens[:-1]
     return _clean(_text(tokens))
+
+
+def _whole_name(phrase: Span) -> Span:
+    """A capitalised body's name with what the parser left outside it: "U.N. Office [for the
+    Coordination of Humanitarian Affairs]", "European Union Mission [in Armenia] (EUMA)",
+    "Jammu [and Kashmir Police]"."""
+    doc = phrase.doc
+    while len(phrase) > 1 and phrase[-1].lower_ in _NAME_LINKS | _NAME_INSIDE:  # an entity cut after "in"
+        phrase = phrase[:-1]
+    head = phrase[-1]
+    for conj in head.rights:
+        # "Jammu and Kashmir Police", parsed as "Jammu" with the police as its conjunct
+        if conj.dep_ == "conj" and conj.left_edge.i == head.i + 2 and doc[head.i + 1].lower_ == "and":
+            if (
+                conj.lemma_.lower() in ORG_NOUNS
+                and _is_name_word(conj)
+                and head.lemma_.lower() not in ORG_NOUNS
+            ):
+                phrase, head = doc[phrase.start : conj.i + 1], conj
+    if not head.text[:1].isupper() or head.lemma_.lower() not in ORG_NOUNS and head.ent_type_ != "ORG":
+        return phrase
+    start, end = phrase.start, phrase.end
+    if end + 1 < len(doc) and doc[end].lower_ in _NAME_LINKS:
+        k = end + 1
+        if doc[k].lower_ == "the" and k + 1 < len(doc):
+            k += 1
+        while k < len(doc) and (
+            _is_name_word(doc[k])
+            or k + 1 < len(doc)
+            and doc[k].lower_ in _NAME_INSIDE
+            and _is_name_word(doc[k + 1])
+        ):
+            k += 1
+        acronym = (
+            k + 2 < len(doc) and doc[k].text == "(" and doc[k + 1].text.isupper() and doc[k + 2].text == ")"
+        )
+        if k > end + 1 and _is_name_word(doc[k - 1]) and (doc[end].lower_ != "in" or acronym):
+            end = k
+    return doc[start:end]
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha and token.ent_type_ not in _NOT_SPEAKERS
 
 
 def _is_region(phrase: Span) -> bool:
@@ -322,7 +367,8 @@ class SpeakerResolver:
         self._inside_org_names = {
             i for e in ents if e.label_ in _ORG_LABELS for i in range(e.start, e.end - 1)
         }
-        people = [e for e in ents if e.label_ == "PERSON"]
+        # "The Observatory said", labelled a person: a body's noun alone is no one's name
+        people = [e for e in ents if e.label_ == "PERSON" and not all(t.lower_ in ORG_NOUNS for t in e)]
         # Full names first, so that a surname seen before the full name still maps to it.
         for ent in sorted(people, key=lambda e: (len(_name_tokens(list(e))) < 2, e.start)):
             tokens = _name_tokens(list(ent))
@@ -418,7 +464,7 @@ class SpeakerResolver:
                 if _is_region(phrase):
                     continue  # "into northern Israel": a part of a place, no fuller name for "Israel"
                 words = [t.lower_ for t in phrase if not t.is_punct]
-                text = _org_name(phrase)
+                text = _org_name(self._org_phrase(head))
                 if head.dep_ == "appos" and head.pos_ == "NOUN" and self._names_a_body(head.head):
                     text = _org_name(self._org_phrase(head.head))  # "X, a war monitor": "the monitor" is X
                 self._org_phrases.append((head.i, words, text))
@@ -620,6 +666,9 @@ class SpeakerResolver:
 
     def _org_phrase(self, head: Token) -> Span:
         """The name with its modifiers, completed to the entity: "Institute for the Study of War"."""
+        return _whole_name(self._entity_phrase(head))
+
+    def _entity_phrase(self, head: Token) -> Span:
         phrase = noun_phrase(head)
         if head.ent_type_ not in {"ORG", "FAC"}:
             return phrase

@@ -1109,3 +1109,39 @@ def test_a_whole_quoted_clause_coordinated_with_a_report_is_a_direct_statement(n
     assert (first.kind, first.quote) == ("indirect", "the ferry sank near the reef")
     assert (second.kind, second.quote) == ("direct", "no passenger was left on board")
     assert first.speaker == second.speaker == "coast guard"
+
+
+def test_an_office_keeps_the_of_and_for_phrases_of_its_name(nlp: Language) -> None:
+    text = (
+        "The Regional Office for the Protection of Coastal Waters said in a report that the spill had "
+        "reached the bay. The office said the beaches would stay closed."
+    )
+    first, second = extract(nlp, text)
+    assert first.speaker == second.speaker == "Regional Office for the Protection of Coastal Waters"
+
+
+def test_a_mission_keeps_its_in_phrase_when_an_acronym_follows(nlp: Language) -> None:
+    text = "The Nordic Monitoring Mission in Valoria (NMMV) said its observers had heard shelling overnight."
+    s = only(extract(nlp, text))
+    assert s.speaker == "Nordic Monitoring Mission in Valoria"
+
+
+def test_a_ministry_in_a_city_is_not_named_after_the_city(nlp: Language) -> None:
+    text = "The Health Ministry in Tarsova said four people had been killed in the raid."
+    s = only(extract(nlp, text))
+    assert s.speaker == "Health Ministry"
+
+
+def test_a_police_force_named_after_two_places(nlp: Language) -> None:
+    text = "Gunmen fired on a bus near the pass, killing two drivers, the Ostra and Velna Police said."
+    s = only(extract(nlp, text))
+    assert s.speaker == "Ostra and Velna Police"
+
+
+def test_a_later_short_name_takes_the_whole_name_with_its_for_phrase(nlp: Language) -> None:
+    text = (
+        "The Baltic Observatory for Press Freedom, a watchdog based in Riga, said two reporters had been "
+        "detained. The Observatory also said a third reporter was missing."
+    )
+    first, second = extract(nlp, text)
+    assert first.speaker == second.speaker == "Baltic Observatory for Press Freedom"
