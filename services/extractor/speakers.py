@@ -175,6 +175,12 @@ def _whole_name(phrase: Span) -> Span:
     return doc[start:end]
 
 
+def _body_key(name: str) -> str:
+    """A body's name without its owner's inflection: "Israel's military" and "Israeli military"."""
+    words = name.lower().replace("\u2019", "'").replace("'s ", " ").split()
+    return " ".join(w[:5] for w in words)
+
+
 def _is_name_word(token: Token) -> bool:
     return token.text[:1].isupper() and token.is_alpha and token.ent_type_ not in _NOT_SPEAKERS
 
@@ -649,7 +655,7 @@ class SpeakerResolver:
             if named is not None and (not longer or position >= longer[-1][0]):
                 return named
         if longer:  # "the military" after "the Israeli military": the name as first given
-            return Speaker(longer[0][1], "org", aliases=(name,), plural=head.tag_ == "NNPS")
+            return Speaker(self._first_naming(longer), "org", aliases=(name,), plural=head.tag_ == "NNPS")
         if definite and len(words) == 1 and head.pos_ == "NOUN" and head.text.islower():
             # "what the military said were ..." before "The Israeli military said": the fuller
             # name the article gives later (with none, the body is known by its description).
@@ -657,6 +663,13 @@ class SpeakerResolver:
             if later is not None:
                 return Speaker(later, "org", aliases=(name,))
         return Speaker(name, "org", plural=head.tag_ in {"NNS", "NNPS"})
+
+    def _first_naming(self, longer: list[tuple[int, str]]) -> str:
+        """Of the fuller names before a short one, the nearest body, as the article first named it:
+        "the ministry" after "A's Defense Ministry ... B's Defense Ministry" is B's."""
+        nearest = longer[-1][1]
+        key = _body_key(nearest)
+        return next((text for _, text in longer if _body_key(text) == key), nearest)
 
     def _fuller_org(self, words: list[str], position: int) -> str | None:
         """The fullest naming of a body known by `words`: the first before `position`, else after it."""

@@ -1145,3 +1145,23 @@ def test_a_later_short_name_takes_the_whole_name_with_its_for_phrase(nlp: Langua
     )
     first, second = extract(nlp, text)
     assert first.speaker == second.speaker == "Baltic Observatory for Press Freedom"
+
+
+def test_the_ministry_is_the_nearest_ministry_named_before(nlp: Language) -> None:
+    text = (
+        "Valoria's Interior Ministry said two guards were killed at the crossing.\n\n"
+        "Ostria's Interior Ministry gave another account. Valorian troops fired first, "
+        "the ministry said in a statement.\n\n"
+        "“We only answered the fire,” the statement said."
+    )
+    first, second, third = extract(nlp, text)
+    assert first.speaker == "Valoria's Interior Ministry"
+    assert second.speaker == third.speaker == "Ostria's Interior Ministry"
+
+
+def test_the_military_keeps_the_name_first_given_to_the_same_body(nlp: Language) -> None:
+    text = (
+        "The Valorian military said it had hit a depot. Valoria's military later said the depot "
+        "held rockets. The military said no civilians were hurt."
+    )
+    assert {s.speaker for s in extract(nlp, text)} == {"Valorian military"}
