@@ -109,11 +109,13 @@ class ActorResolver:
         if not tokens:
             return None
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        ids = {t.i for t in tokens}  # the tokens may have gaps: a clause left out of a phrase
         found = [
             m
             for m in self.matches
             if start <= m.start and m.end <= end and self._state_actor(m)
             if place_names or not self._place_modifier(m)
+            if (last := self._token_at(m)) is None or last.i in ids
         ]
         # A named force is more precise than the nationality beside it: "Afghan Taliban fighters".
         named = [m for m in found if m.alias.kind in ("group", "alliance")]
@@ -121,6 +123,9 @@ class ActorResolver:
             return (named or found)[0].alias.canonical
         for token in tokens:
             if token.lower_ in PRONOUNS and token.pos_ == "PRON":
+                teller = self._teller(token)
+                if teller is not None:  # the force that says "it" did it, known or not
+                    return self.actor_in(teller)
                 return self.antecedent(token, personal=token.lower_ in PERSONAL_PRONOUNS)
         forces = [
             t
@@ -149,6 +154,20 @@ class ActorResolver:
                 found.add(match.alias.canonical)
         return frozenset(found - {actor}) if actor in found else frozenset()
 
+    def _teller(self, pronoun: Token) -> list[Token] | None:
+        """ "The coalition, which ..., said it had carried out strikes": "it" is the force that says so.
+        None when the teller is no force ("officials said it struck"): then "it" is found in context."""
+        verb = pronoun.head
+        if pronoun.dep_ != "nsubj" or verb.dep_ != "ccomp" or pronoun.lower_ not in ("it", "they"):
+            return None
+        teller = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if teller is None or teller.lower_ in PRONOUNS:
+            return None
+        inner = {t.i for c in teller.children if c.dep_ == "relcl" for t in c.subtree}
+        words = [t for t in teller.subtree if t.i not in inner]
+        forceful = teller.lower_ in FORCE_NOUNS or self.actor_in(words, place_names=False) is not None
+        return words if forceful else None
+
     def _place_modifier(self, match: AliasMatch) -> bool:
         token = self._token_at(match)
         if match.alias.kind != "country" or token is None or token.dep_ != "compound":
@@ -173,10 +192,10 @@ class ActorResolver:
                 if m.alias.kind == "leader" and window_start <= m.start < token.idx
             ]
             return max(people, key=lambda p: p[0])[1] if people else None
-        return (
-            self._nearest(token, window_start, kinds or STATE_KINDS | {"alliance", "group"})
-            or self.last_actor
-        )
+        found = self._nearest(token, window_start, kinds or STATE_KINDS | {"alliance", "group"})
+        if found is None and kinds == {"alliance"}:  # "the coalition" stays the one named, however far
+            found = self._nearest(token, 0, kinds)
+        return found or self.last_actor
 
     def _leader(self, name: str) -> str | None:
         alias = self.gazetteer.alias(name) or self.gazetteer.alias(name.split()[-1])

@@ -21,6 +21,7 @@ from services.extractor.strike_mentions import (
     objects_of,
     subject_of,
     through_quantity,
+    trigger_kind,
 )
 
 HARM_VERBS = set("kill wound injure destroy damage eliminate target hit".split())
@@ -144,7 +145,9 @@ def clause(token: Token) -> set[int]:
     if verb.lemma_ in REPORTING_VERBS:
         return {t.i for t in token.subtree}
     own = {t.i for t in token.subtree} if token != verb else set()
-    return {t.i for t in verb.subtree} - other_actors_clauses(verb) - subject_described(verb) | own
+    # "pounded the capital and struck a market in Saada": the second strike's place is its own
+    others = {t.i for c in verb.children if c.dep_ == "conj" and trigger_kind(c)[0] for t in c.subtree}
+    return {t.i for t in verb.subtree} - other_actors_clauses(verb) - subject_described(verb) - others | own
 
 
 def subject_described(verb: Token) -> set[int]:
@@ -187,6 +190,7 @@ def mention_date(
     dateline = dateline_end(sent)
     expressions = [e for e in expressions if e.start_char >= dateline]
     own_clause = clause(token)
+    subtree = {t.i for t in token.subtree}
     for entity in expressions:
         head = _date_head(entity)
         if head.lemma_ in REPORTING_VERBS and head.i not in attached and entity not in same_day:
@@ -217,9 +221,12 @@ def mention_date(
         )
         resolved = resolve_date(text, published_at, anchor)
         if resolved:
-            dates.append((head.i not in attached, abs(entity.start - token.i), resolved))
+            # A day on the trigger's own words beats one on the verb it hangs from: in "pounded X on
+            # Thursday night and struck Y early on Friday", Friday is the striking's.
+            own = head.i in subtree
+            dates.append((head.i not in attached, not own, abs(entity.start - token.i), resolved))
     if dates:
-        return min(dates)[2]
+        return min(dates)[3]
     verb = token if token.pos_ == "VERB" else clause_verb(token)
     shifted = _shifted_date(verb, published_at, anchor)
     if shifted or not shared:
@@ -354,12 +361,19 @@ def _blamed_on(token: Token) -> list[list[Token]]:
     return found
 
 
+def _without_clauses(head: Token) -> list[Token]:
+    """A noun phrase without its relative clauses: "the coalition, which fights for Yemen's government"
+    names the coalition, not Yemen."""
+    inner = {t.i for c in head.children if c.dep_ == "relcl" for t in c.subtree}
+    return [t for t in head.subtree if t.i not in inner]
+
+
 def actor_sources(token: Token) -> list[list[Token]]:
     """Where a trigger's actor may be named, best first: its modifiers, its agent, its verb's subject."""
     if token.pos_ == "VERB":
         subject = subject_of(token)
         if subject is not None:
-            return [list(subject.subtree)]
+            return [_without_clauses(subject)]
         # No subject parsed ("Assad barrel-bombed ..."): the words before the verb in its clause.
         left = [t for t in token.sent if t.i < token.i]
         stop = max((t.i for t in left if t.is_punct and t.text != "-" or t.pos_ == "VERB"), default=-1)
@@ -385,5 +399,5 @@ def actor_sources(token: Token) -> list[list[Token]]:
     ):
         subject = subject_of(head)
         if subject is not None:
-            sources.append(list(subject.subtree))
+            sources.append(_without_clauses(subject))
     return [s for s in sources if s]

@@ -881,3 +881,30 @@ def test_a_dateline_city_is_no_victim(nlp: Language) -> None:
         "shelled positions near the border, the ministry said.",
     )
     assert found.casualties is not None and found.casualties.killed == "Two"
+
+
+def test_a_coalition_that_says_it_struck_is_the_actor_not_the_states_in_its_clause(nlp: Language) -> None:
+    found = only(
+        nlp,
+        "The Saudi-led coalition, which has been fighting the Houthis on behalf of Yemen's government, "
+        "said it had carried out strikes against military targets in Hodeidah on Friday.",
+    )
+    assert found.actor == "Saudi-led coalition"
+
+
+def test_two_deeds_joined_by_and_keep_their_own_days(nlp: Language) -> None:
+    found = strikes(
+        nlp,
+        "Saudi-led coalition warplanes pounded Yemen's capital on Thursday night and struck a market in "
+        "the province of Saada early on Friday, the health ministry said.",
+    )
+    assert sorted(s.date for s in found) == ["2021-05-13", "2021-05-14"]
+
+
+def test_the_coalition_is_the_one_named_however_far_back(nlp: Language) -> None:
+    text = (
+        "The Saudi-led coalition struck Sanaa on Friday. Yemen's government welcomed the talks. The "
+        "Houthis said they would attend. Rights groups spoke of the dead. The coalition's air campaign "
+        "has drawn sustained criticism."
+    )
+    assert {s.actor for s in strikes(nlp, text)} == {"Saudi-led coalition"}
