@@ -257,6 +257,13 @@ def is_campaign(token: Token, date_value: str | None) -> bool:
     # The strike's own clause, not a source's aside beside it ("..., the ministry said, in the heaviest
     # bombardment since the ceasefire"): that "since" dates the comparison, not the strikes.
     aside = {t.i for c in verb.children if c.dep_ == "parataxis" for t in c.subtree}
+    # Nor another's deed beside it: "..., as Kyiv pressed on with a campaign to ...".
+    aside |= {
+        t.i
+        for c in verb.children
+        if c.dep_ == "advcl" and any(s.dep_ == "nsubj" for s in c.children)
+        for t in c.subtree
+    }
     words = [t for t in verb.subtree if t.i not in aside]
     scope = {t.lower_ for t in words} | {t.lemma_ for t in words}
     if scope & REPEATED:  # "has struck Lebanon repeatedly since October"

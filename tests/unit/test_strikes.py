@@ -908,3 +908,12 @@ def test_the_coalition_is_the_one_named_however_far_back(nlp: Language) -> None:
         "has drawn sustained criticism."
     )
     assert {s.actor for s in strikes(nlp, text)} == {"Saudi-led coalition"}
+
+
+def test_a_campaign_in_anothers_clause_does_not_make_a_dated_strike_one(nlp: Language) -> None:
+    found = only(
+        nlp,
+        "Ukrainian drones struck two oil depots deep inside Russia early on Friday, officials said, as "
+        "Kyiv pressed on with a campaign aimed at Moscow's fuel revenues.",
+    )
+    assert (found.campaign, found.date) == (False, "2021-05-14")
