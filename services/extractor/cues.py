@@ -27,6 +27,7 @@ from services.extractor.lexicon import (
     QUOTE_ONLY_VERBS,
     REPORTING_VERBS,
     SPEAKING_NOUNS,
+    TITLE_WORDS,
     WITHHOLDING_VERBS,
 )
 from services.extractor.speakers import Speaker
@@ -137,7 +138,7 @@ def _speaker_token(article: Article, verb: Token) -> Token | None:
         if child.dep_ == "nsubj":
             if child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
                 return verb.head
-            return child
+            return _past_title(verb, child)
     for child in verb.children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -161,6 +162,14 @@ def _speaker_token(article: Article, verb: Token) -> Token | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return _participle_subject(verb)
     return None
+
+
+def _past_title(verb: Token, subject: Token) -> Token:
+    """ "Brig. Gen. X Y said", with the rank and the name all parsed as subjects: the name's last word."""
+    if subject.lower_.rstrip(".") not in TITLE_WORDS:
+        return subject
+    names = [c for c in verb.lefts if c.dep_ == "nsubj" and c.i > subject.i and c.pos_ == "PROPN"]
+    return names[-1] if names else subject
 
 
 def _reporting_ancestor(token: Token) -> Token | None:

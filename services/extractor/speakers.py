@@ -314,7 +314,13 @@ def _may_serve(person: _Person, owner: Token) -> bool:
 def _same_first_name(a: str, b: str) -> bool:
     """ "Ash Carter" and "Ashton Carter" are one man; "Lina Haddad" and "Omar Haddad" are not."""
     first_a, first_b = a.split()[0].lower(), b.split()[0].lower()
-    return len(a.split()) < 2 or first_a.startswith(first_b) or first_b.startswith(first_a)
+    return len(a.split()) < 2 or first_a.startswith(first_b) or first_b.startswith(first_a) or _is_tail(a, b)
+
+
+def _is_tail(full: str, short: str) -> bool:
+    """ "Abu Ghali" and "Al-Otaibi" are what "Samir Abu Ghali" and "Fahd al-Otaibi" go by later."""
+    words, tail = full.lower().split(), short.lower().split()
+    return len(tail) < len(words) and words[-len(tail) :] == tail
 
 
 def _extends(longer: list[str], words: list[str]) -> bool:
@@ -376,21 +382,28 @@ class SpeakerResolver:
         # "The Observatory said", labelled a person: a body's noun alone is no one's name
         people = [e for e in ents if e.label_ == "PERSON" and not all(t.lower_ in ORG_NOUNS for t in e)]
         # Full names first, so that a surname seen before the full name still maps to it.
-        for ent in sorted(people, key=lambda e: (len(_name_tokens(list(e))) < 2, e.start)):
+        # A name is counted in words: "al-Otaibi" is one, however the tokenizer splits it.
+        for ent in sorted(people, key=lambda e: (len(_text(_name_tokens(list(e))).split()) < 2, e.start)):
             tokens = _name_tokens(list(ent))
             if not tokens:
                 continue
             name = _text(tokens)
             surname = tokens[-1].lower_
+            several = len(name.split()) > 1
             canonical = self._surnames.get(name.lower()) or self._surnames.get(surname)
-            if canonical is not None and len(tokens) > 1 and not _same_first_name(canonical, name):
+            if canonical is not None and several and not _same_first_name(canonical, name):
                 canonical = None  # "Lina Haddad" and "Omar Haddad" are two people
             if canonical is None:
                 canonical = name
                 self._persons[name] = _Person(name)
                 self._surnames.setdefault(surname, name)
                 self._surnames[name.lower()] = name
-            elif name != canonical and len(tokens) > 1 and name not in self._persons[canonical].aliases:
+            elif (
+                name != canonical
+                and several
+                and not _is_tail(canonical, name)
+                and name not in self._persons[canonical].aliases
+            ):
                 self._persons[canonical].aliases.append(name)
             for token in ent:
                 self._person_of_token[token.i] = canonical

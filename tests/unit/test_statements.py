@@ -1165,3 +1165,31 @@ def test_the_military_keeps_the_name_first_given_to_the_same_body(nlp: Language)
         "held rockets. The military said no civilians were hurt."
     )
     assert {s.speaker for s in extract(nlp, text)} == {"Valorian military"}
+
+
+def test_a_two_word_surname_is_the_person_named_in_full_before(nlp: Language) -> None:
+    text = (
+        "Samer Abu Hamid, a spokesman for the Health Ministry, insisted that the dead were civilians.\n\n"
+        "“The claims are lies meant to cover a massacre,” Abu Hamid said in a video statement."
+    )
+    first, second = extract(nlp, text)
+    assert first.speaker == second.speaker == "Samer Abu Hamid"
+    assert second.speaker_aliases == []
+
+
+def test_a_hyphenated_surname_with_a_capital_is_the_person_named_before(nlp: Language) -> None:
+    text = (
+        "Yusuf al-Haddadi, the district mayor, said the water plant had been hit. "
+        "Al-Haddadi said repairs would take a month."
+    )
+    first, second = extract(nlp, text)
+    assert first.speaker == second.speaker == "Yusuf al-Haddadi"
+
+
+def test_a_rank_parsed_as_a_subject_is_not_the_speaker(nlp: Language) -> None:
+    text = (
+        "In a statement, coalition spokesman Brig. Gen. Khalid al-Otaiba said the raids had destroyed "
+        "a depot."
+    )
+    s = only(extract(nlp, text))
+    assert s.speaker == "Khalid al-Otaiba"
