@@ -90,10 +90,12 @@ def _relative(text: str, published_at: date) -> str | None:
         return _iso_month(published_at.year, published_at.month)
     if re.search(r"\blast month\b", text):
         return _iso_month(*_previous_month(published_at))
-    for pattern, first, last in ((r"\blast week\b", 13, 7), (r"\b(earlier )?this week\b", 6, 1)):
+    monday = published_at - timedelta(days=published_at.weekday())
+    weeks = ((r"\blast week\b", monday - timedelta(days=7), monday - timedelta(days=1)),
+             (r"\b(earlier )?this week\b", monday, published_at))  # fmt: skip
+    for pattern, start, end in weeks:
         if re.search(pattern, text):
-            # A week gives its month when the whole week lies in one month.
-            start, end = published_at - timedelta(days=first), published_at - timedelta(days=last)
+            # A calendar week gives its month when the whole week lies in one month.
             return _iso_month(start.year, start.month) if start.month == end.month else None
     match = _DAYS_AGO.search(text)
     if match:

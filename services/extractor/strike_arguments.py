@@ -193,7 +193,12 @@ def mention_date(
     subtree = {t.i for t in token.subtree}
     for entity in expressions:
         head = _date_head(entity)
-        if head.lemma_ in REPORTING_VERBS and head.i not in attached and entity not in same_day:
+        lead = token.doc[token.sent.start : entity.start]
+        opening = all(t.is_punct or t.pos_ in ("ADV", "CCONJ") for t in lead)
+        # "On Monday, the ministry said ..." dates the saying; "Last week, the army said a strike had
+        # killed ..." dates what was said: a report is told within the day, not over a week.
+        vague = opening and (resolve_date(entity.text, published_at, anchor) or "").count("-") == 1
+        if head.lemma_ in REPORTING_VERBS and head.i not in attached and entity not in same_day and not vague:
             continue
         if (
             head.lemma_ in SEQUENCE_VERBS
@@ -202,13 +207,11 @@ def mention_date(
         ):
             continue  # "the bombing followed an attack two days earlier": the attack's day, not the bombing's
         # A date that opens the sentence ("Then this morning, ...") frames all of it.
-        lead = token.doc[token.sent.start : entity.start]
-        opening = all(t.is_punct or t.pos_ in ("ADV", "CCONJ") for t in lead)
         # The parser may hang the day on the place: "dropped bombs on the village late on Wednesday".
         in_clause = (
             head.i in own_clause
             and head.pos_ in ("NOUN", "PROPN", "ADV")
-            and entity.root.dep_ in ("pobj", "npadvmod")
+            and entity.root.dep_ in ("pobj", "npadvmod", "advmod")
         )  # not "in revenge for last week's massacre", another event's day
         if head.i not in attached and not opening and not in_clause:
             continue

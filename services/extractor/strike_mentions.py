@@ -201,6 +201,11 @@ def trigger_kind(token: Token) -> tuple[bool, StrikeKind | None]:
         )
         hit = any(c.dep_ == "acl" and c.lemma_ in PROJECTILE_VERBS for c in token.children)  # "a missile hit"
         if lemma in PROJECTILES and (used or hit):
+            # "drones firing Hellfire missiles": what a drone fires is its drone strike
+            verb = governor.head
+            carrier = verb.head if verb.dep_ == "acl" else subject_of(verb) if verb.pos_ == "VERB" else None
+            if carrier is not None and carrier.lemma_.lower() in ("drone", "uav") and lemma != "drone":
+                return True, "drone strike"
             return True, kind_from_words(before) or PROJECTILES[lemma]
         return False, None
     if token.pos_ != "VERB":

@@ -69,8 +69,8 @@ def test_relative_dates_need_a_publication_date() -> None:
 def test_a_week_gives_its_month_when_it_lies_in_one() -> None:
     assert resolve_date("last week", FRIDAY) == "2019-03"
     assert resolve_date("earlier this week", FRIDAY) == "2019-03"
-    assert resolve_date("last week", date(2019, 3, 5)) == "2019-02"
-    assert resolve_date("last week", date(2019, 3, 10)) is None  # late February and early March
+    assert resolve_date("last week", date(2019, 3, 12)) == "2019-03"  # Monday 4 to Sunday 10 March
+    assert resolve_date("last week", date(2019, 3, 6)) is None  # 25 February to 3 March
 
 
 @pytest.mark.parametrize(

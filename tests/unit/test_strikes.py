@@ -917,3 +917,25 @@ def test_a_campaign_in_anothers_clause_does_not_make_a_dated_strike_one(nlp: Lan
         "Kyiv pressed on with a campaign aimed at Moscow's fuel revenues.",
     )
     assert (found.campaign, found.date) == (False, "2021-05-14")
+
+
+def test_two_days_earlier_on_the_place_counts_from_the_day_told(nlp: Language) -> None:
+    found = strikes(
+        nlp,
+        "A US drone strike killed a commander near Sarmada on Monday. The monitor also said a US drone "
+        "had struck a house on the outskirts of Kafr Hamra, west of Sarmada, two days earlier, killing a "
+        "fighter.",
+    )
+    assert sorted(s.date for s in found) == ["2021-05-08", "2021-05-10"]
+
+
+def test_last_week_opening_a_report_dates_what_is_reported(nlp: Language) -> None:
+    found = only(
+        nlp, "Last week, the Pentagon said a US airstrike in the province of Hasakah had killed a commander."
+    )
+    assert found.date == "2021-05"
+
+
+def test_missiles_fired_by_drones_are_drone_strikes(nlp: Language) -> None:
+    found = only(nlp, "The US has carried out dozens of strikes in Yemen by drones firing Hellfire missiles.")
+    assert found.kind == "drone strike"
