@@ -135,6 +135,14 @@ def _speaker_token(article: Article, verb: Token) -> Token | None:
             continue  # "Most of the victims, the director said, were ...": the subject of the claim
         if child.dep_ == "nsubj" and child.idx < article.body_start[article.para_of[child.i]]:
             return _left_subject(article, verb)  # "ISLAMABAD — Pakistan's military said": not the city
+        if (
+            child.dep_ == "nsubj"
+            and verb.dep_ == "conj"
+            and _partitive(child)
+            and is_reporting_verb(verb.head)
+        ):
+            # "said 38 were wounded, some of them critically, and warned ...": the aside is no subject
+            return _speaker_token(article, verb.head)
         if child.dep_ == "nsubj":
             if child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
                 return verb.head
@@ -162,6 +170,14 @@ def _speaker_token(article: Article, verb: Token) -> Token | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return _participle_subject(verb)
     return None
+
+
+def _partitive(subject: Token) -> bool:
+    """ "some of them", "most of those": a share of what was just counted, never a speaker."""
+    return subject.pos_ in {"PRON", "NUM", "DET"} and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PRON" for o in c.children)
+        for c in subject.children
+    )
 
 
 def _past_title(verb: Token, subject: Token) -> Token:

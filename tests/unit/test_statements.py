@@ -1193,3 +1193,12 @@ def test_a_rank_parsed_as_a_subject_is_not_the_speaker(nlp: Language) -> None:
     )
     s = only(extract(nlp, text))
     assert s.speaker == "Khalid al-Otaiba"
+
+
+def test_a_share_of_the_counted_is_not_the_subject_of_the_next_reporting_verb(nlp: Language) -> None:
+    text = (
+        "Tomas Berg said 25 people were wounded, some of them critically, and warned that the toll "
+        "could rise."
+    )
+    first, second = extract(nlp, text)
+    assert (first.speaker, second.speaker, second.cue) == ("Tomas Berg", "Tomas Berg", "warned")
