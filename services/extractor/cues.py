@@ -135,14 +135,9 @@ def _speaker_token(article: Article, verb: Token) -> Token | None:
             continue  # "Most of the victims, the director said, were ...": the subject of the claim
         if child.dep_ == "nsubj" and child.idx < article.body_start[article.para_of[child.i]]:
             return _left_subject(article, verb)  # "ISLAMABAD — Pakistan's military said": not the city
-        if (
-            child.dep_ == "nsubj"
-            and verb.dep_ == "conj"
-            and _partitive(child)
-            and is_reporting_verb(verb.head)
-        ):
+        if child.dep_ == "nsubj" and _partitive(child) and (earlier := _reporting_before(article, child)):
             # "said 38 were wounded, some of them critically, and warned ...": the aside is no subject
-            return _speaker_token(article, verb.head)
+            return _speaker_token(article, earlier)
         if child.dep_ == "nsubj":
             if child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
                 return verb.head
@@ -178,6 +173,14 @@ def _partitive(subject: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PRON" for o in c.children)
         for c in subject.children
     )
+
+
+def _reporting_before(article: Article, subject: Token) -> Token | None:
+    """The reporting verb nearest before a subject, in its sentence and outside quotes."""
+    for token in reversed(article.doc[subject.sent.start : subject.i]):
+        if article.quote_of[token.i] is None and is_reporting_verb(token):
+            return token
+    return None
 
 
 def _past_title(verb: Token, subject: Token) -> Token:
