@@ -58,7 +58,11 @@ def _resolve_speakers(article: Article, cues: list[Cue], resolver: SpeakerResolv
             cue_at.setdefault(cue.speaker_token.i, []).append(cue)
     mentions = set(cue_at)
     for token in article.doc:
-        if token.dep_ in SUBJECTS and article.quote_of[token.i] is None and _is_main_clause(token.head):
+        if (
+            token.dep_ in SUBJECTS
+            and article.quote_of[token.i] is None
+            and _is_main_clause(article, token.head)
+        ):
             mentions.add(token.i)
             # "X, a spokesman, and Y, a councillor, visited the site. She said": Y is mentioned too
             for phrase in (token, *(c for c in token.children if c.dep_ == "appos")):
@@ -71,10 +75,12 @@ def _resolve_speakers(article: Article, cues: list[Cue], resolver: SpeakerResolv
             cue.speaker = speaker
 
 
-def _is_main_clause(verb: Token) -> bool:
+def _is_main_clause(article: Article, verb: Token) -> bool:
     while verb.dep_ == "conj":
         verb = verb.head
-    return verb.dep_ == "ROOT"
+    # "X was blunt: “...”", with the clause parsed as hanging on a word of the quote after it
+    hung_on_quote = article.quote_of[verb.i] is None and article.quote_of[verb.head.i] is not None
+    return verb.dep_ == "ROOT" or hung_on_quote and verb.head.i > verb.i
 
 
 # -- statements ------------------------------------------------------------------------

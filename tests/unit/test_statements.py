@@ -1202,3 +1202,12 @@ def test_a_share_of_the_counted_is_not_the_subject_of_the_next_reporting_verb(nl
     )
     first, second = extract(nlp, text)
     assert (first.speaker, second.speaker, second.cue) == ("Tomas Berg", "Tomas Berg", "warned")
+
+
+def test_a_quote_after_a_colon_belongs_to_the_subject_before_it(nlp: Language) -> None:
+    text = (
+        "Interior Minister Dana Kovacs, who met the families in Tarsova on Friday, was blunt: "
+        "“We have lost patience with the smugglers. They will be found and punished.”"
+    )
+    s = only(extract(nlp, text))
+    assert (s.speaker, s.cue, s.kind) == ("Dana Kovacs", None, "direct")
