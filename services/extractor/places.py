@@ -25,6 +25,17 @@ PART_NOUNS = {"centre", "center", "heart", "edge", "suburbs", "downtown", "east"
 PLACE_PREPS = (LOCATION_PREPS - {"to", "from"}) | {"on"}
 STRUCK_VERBS = {"strike", "hit", "bomb", "pound", "shell", "bombard", "target", "attack", "raid", "strafe"}
 NOT_PLACE_KINDS = {"demonym", "institution", "leader", "alliance", "group"}
+PLATFORMS = {
+    "telegram",
+    "twitter",
+    "facebook",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "whatsapp",
+    "truth",
+    "social",
+}
 
 
 def _trim(chunk: list[Token]) -> list[Token]:
@@ -55,8 +66,8 @@ def _chunks(sent: Span) -> list[list[Token]]:
         current = []
     if current:
         chunks.append(current)
-    # A lone letter is no place ("a post on X").
-    named = [c for c in chunks if c[-1].text not in ("-", "al", "of")]
+    # A lone letter is no place ("a post on X"), nor a platform ("a statement on Telegram").
+    named = [c for c in chunks if c[-1].text not in ("-", "al", "of") and c[-1].lower_ not in PLATFORMS]
     return [_trim(c) for c in named if sum(ch.isalpha() for t in c for ch in t.text) > 1]
 
 

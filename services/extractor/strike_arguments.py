@@ -267,6 +267,11 @@ def is_campaign(token: Token, date_value: str | None) -> bool:
         if c.dep_ == "advcl" and any(s.dep_ == "nsubj" for s in c.children)
         for t in c.subtree
     }
+    # Nor a comparison: "in the most serious flare-up in months" measures, it does not repeat.
+    compared = [
+        _compared(t) for t in verb.subtree if t.tag_ in ("JJS", "RBS") and t.dep_ in ("amod", "advmod")
+    ]
+    aside |= {t.i for noun in compared if noun.pos_ == "NOUN" and noun != verb for t in noun.subtree}
     words = [t for t in verb.subtree if t.i not in aside]
     scope = {t.lower_ for t in words} | {t.lemma_ for t in words}
     if scope & REPEATED:  # "has struck Lebanon repeatedly since October"
@@ -275,6 +280,13 @@ def is_campaign(token: Token, date_value: str | None) -> bool:
     progressive = any(c.lower_ == "been" for c in verb.children) and verb.tag_ == "VBG"
     started = bool(scope & {"begin", "start", "launch"}) and date_value is not None and len(date_value) == 7
     return plural and (bool(scope & CAMPAIGN_CUES) or progressive or started)
+
+
+def _compared(word: Token) -> Token:
+    """The noun a superlative grades: "most" -> "serious" -> "flare-up"."""
+    while word.dep_ in ("advmod", "amod", "compound") and word.head != word and word.pos_ != "NOUN":
+        word = word.head
+    return word
 
 
 def _phrase(token: Token) -> str:

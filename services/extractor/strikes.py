@@ -182,11 +182,18 @@ def _distance(group: Group, mention: Mention) -> tuple[int, int]:
 def _nearest(groups: list[Group], mention: Mention) -> Group | None:
     """The nearest group, one of the very same kind before one of a kindred kind; for a word of no kind,
     one told with the same word ("the strikes" are the airstrikes, not the rockets told between)."""
-    same_kind = [g for g in groups if mention.kind in g.kinds]
-    if mention.kind is None:
-        word = mention.trigger.lemma_.lower()
-        same_kind = [g for g in groups if any(m.trigger.lemma_.lower().endswith(word) for m in g.mentions)]
-    return min(same_kind or groups, key=lambda g: _distance(g, mention), default=None)
+    if mention.kind is not None:
+        same_kind = [g for g in groups if mention.kind in g.kinds]
+        return min(same_kind or groups, key=lambda g: _distance(g, mention), default=None)
+    word = mention.trigger.lemma_.lower()
+
+    def key(group: Group) -> tuple[int, int, int]:
+        side, distance = _distance(group, mention)
+        other_word = int(not any(m.trigger.lemma_.lower().endswith(word) for m in group.mentions))
+        # Told before: the same word decides; told only after (a headline): the first strike told.
+        return (side, other_word, distance) if side == 0 else (side, distance, other_word)
+
+    return min(groups, key=key, default=None)
 
 
 def _overnight(mention: Mention) -> bool:

@@ -939,3 +939,28 @@ def test_last_week_opening_a_report_dates_what_is_reported(nlp: Language) -> Non
 def test_missiles_fired_by_drones_are_drone_strikes(nlp: Language) -> None:
     found = only(nlp, "The US has carried out dozens of strikes in Yemen by drones firing Hellfire missiles.")
     assert found.kind == "drone strike"
+
+
+def test_the_worst_flare_up_in_months_is_no_campaign(nlp: Language) -> None:
+    found = strikes(
+        nlp,
+        "Indian jets pounded camps across Kashmir early on Friday, hours after militants fired rockets at "
+        "an army post, in the most serious flare-up between the two sides in months.",
+    )
+    assert [(s.actor, s.campaign) for s in found] == [("India", False)]
+
+
+def test_a_headline_joins_the_first_strike_told_not_a_later_one_told_with_its_word(nlp: Language) -> None:
+    text = (
+        "Israeli strikes on Gaza kill nine\n\n"
+        "Israeli warplanes pounded targets across the Gaza Strip early on Friday, the military said. "
+        "Hamas said the barrage answered an Israeli drone strike last month that killed two of its members."
+    )
+    found = strikes(nlp, text)
+    friday = next(s for s in found if s.date == "2021-05-14")
+    assert "Israeli strikes on Gaza kill nine" in [e.sentence for e in friday.evidence]
+
+
+def test_a_platform_is_no_place(nlp: Language) -> None:
+    found = only(nlp, "Russian drones struck a depot on Friday, the governor wrote on Telegram.")
+    assert found.location.region is None
