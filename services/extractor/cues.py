@@ -69,6 +69,13 @@ def find_cues(article: Article) -> list[Cue]:
     verbs = {c.verb.i for c in reporting}
     for cue in reporting:
         cue.content = _content(article, cue.verb, verbs)
+    for cue in reporting:
+        # One clause for two verbs is the nearer verb's claim: "claimed by X, which Y allege is ..."
+        if cue.content is not None and any(
+            other.content == cue.content and cue.verb.i < other.verb.i < cue.content[0] for other in reporting
+        ):
+            cue.content = None
+    for cue in reporting:
         cut = _parenthesis(article, cue.verb)
         if cue.content is not None and cut is not None and cue.content[0] < cut[0] < cut[1] < cue.content[1]:
             cue.cut = cut
@@ -77,7 +84,8 @@ def find_cues(article: Article) -> list[Cue]:
 
 def is_reporting_verb(token: Token, quoting: bool = False) -> bool:
     """A verb that reports speech; with `quoting`, also one that only ever introduces a quote ("asked")."""
-    if token.pos_ != "VERB" or token.dep_ == "amod":
+    # "which officials allege is ...": a relative clause's verb, sometimes tagged as a noun
+    if token.pos_ != "VERB" and not (token.pos_ == "NOUN" and token.dep_ == "relcl") or token.dep_ == "amod":
         return False
     lemma = token.lemma_.lower()
     if quoting and lemma in QUOTE_ONLY_VERBS:
@@ -140,7 +148,11 @@ def _speaker_token(article: Article, verb: Token) -> Token | None:
             return _speaker_token(article, earlier)
         if child.dep_ == "nsubj":
             if child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
-                return verb.head
+                # "X, which officials allege is Y": the relativiser belongs to the claim
+                between = [
+                    t for t in article.doc[child.i + 1 : verb.i] if t.pos_ in {"NOUN", "PROPN", "PRON"}
+                ]
+                return between[-1] if between else verb.head
             return _past_title(verb, child)
     for child in verb.children:
         if child.dep_ == "agent":
@@ -392,10 +404,25 @@ def _raw_content(article: Article, verb: Token) -> tuple[int, int] | None:
         return doubled[0].left_edge.i, doubled[1].left_edge.i - 1
     return (
         _object_content(verb)
+        or _gapped_clause(verb)
         or _stranded_clause(verb)
         or _preceding_clause(article, verb)
         or _misparsed_clause(article, verb)
     )
+
+
+def _gapped_clause(verb: Token) -> tuple[int, int] | None:
+    """ "X, which officials allege is a front for Y": the claim is the clause after the relative
+    verb, whose subject is the relativiser."""
+    doc = verb.doc
+    if verb.dep_ != "relcl" or verb.i + 1 >= len(doc):
+        return None
+    clause = doc[verb.i + 1]
+    if clause.tag_ not in _FINITE | {"MD"} or clause.left_edge.i != clause.i:
+        return None
+    if any(c.dep_ in SUBJECTS for c in clause.children):
+        return None
+    return clause.i, clause.right_edge.i + 1
 
 
 def _doubled_subject(article: Article, verb: Token) -> tuple[Token, Token] | None:

@@ -1211,3 +1211,13 @@ def test_a_quote_after_a_colon_belongs_to_the_subject_before_it(nlp: Language) -
     )
     s = only(extract(nlp, text))
     assert (s.speaker, s.cue, s.kind) == ("Dana Kovacs", None, "direct")
+
+
+def test_a_relative_clause_whose_relativiser_is_the_claim_s_subject(nlp: Language) -> None:
+    text = (
+        "Last month's bombing, in which six pilgrims died, was claimed by the Northern Shield, "
+        "which Valorian officials allege is a wing of the rebel army."
+    )
+    s = only(extract(nlp, text))
+    assert (s.speaker, s.anonymous, s.speaker_title) == (None, True, "Valorian officials")
+    assert (s.cue, s.quote) == ("allege", "is a wing of the rebel army")
