@@ -408,6 +408,7 @@ def _raw_content(article: Article, verb: Token) -> tuple[int, int] | None:
         or _stranded_clause(verb)
         or _preceding_clause(article, verb)
         or _misparsed_clause(article, verb)
+        or _torn_that_clause(article, verb)
     )
 
 
@@ -456,6 +457,26 @@ def _misparsed_clause(article: Article, verb: Token) -> tuple[int, int] | None:
         if opening and any(t.tag_ in _FINITE | {"MD"} for t in tokens):
             return child.left_edge.i, child.right_edge.i + 1  # the clause opens with its subject
     return None
+
+
+def _torn_that_clause(article: Article, verb: Token) -> tuple[int, int] | None:
+    """ "X wrote on Telegram that debris had fallen ...", with "that" parsed as a determiner and
+    the clause torn apart: a "that" right after the verb (and its "on Telegram") opens the
+    claim, which runs to the end of the sentence."""
+    doc = verb.doc
+    if not any(c.dep_ in SUBJECTS and c.i < verb.i for c in verb.children):
+        return None
+    i = verb.i + 1
+    while (
+        i < len(doc) and doc[i].dep_ in {"prep", "npadvmod", "advmod", "dative"} and doc[i].head.i == verb.i
+    ):
+        i = doc[i].right_edge.i + 1
+    if i + 1 >= len(doc) or doc[i].lower_ != "that" or article.quote_of[i] is not None:
+        return None
+    if doc[i + 1].pos_ not in _NOMINAL | {"PRON"}:
+        return None
+    end = verb.sent.end
+    return (i + 1, end) if end > i + 2 else None
 
 
 def _stranded_clause(verb: Token) -> tuple[int, int] | None:

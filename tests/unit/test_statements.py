@@ -1221,3 +1221,13 @@ def test_a_relative_clause_whose_relativiser_is_the_claim_s_subject(nlp: Languag
     s = only(extract(nlp, text))
     assert (s.speaker, s.anonymous, s.speaker_title) == (None, True, "Valorian officials")
     assert (s.cue, s.quote) == ("allege", "is a wing of the rebel army")
+
+
+def test_a_that_clause_the_parser_tore_apart_is_still_the_claim(nlp: Language) -> None:
+    text = (
+        "The mayor wrote on Facebook that debris from a drone had fallen on a school in the north of the "
+        "city, some 20 kilometers from the border, and that nobody was hurt."
+    )
+    first, second = extract(nlp, text)
+    assert first.quote.startswith("debris from a drone had fallen on a school")
+    assert (second.quote, second.cue) == ("nobody was hurt", "wrote")
