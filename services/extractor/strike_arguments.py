@@ -40,7 +40,7 @@ DAY_WORDS = {"yesterday", "today", "tonight", "overnight"}
 REPEATED = {"repeatedly", "regularly", "daily", "nightly", "routinely", "frequently"}
 CAMPAIGN_CUES = set(
     "since majority repeatedly repeated series daily nightly weeks months ongoing wave waves campaign past "
-    "recent".split()
+    "recent hundreds thousands".split()
 )
 
 
@@ -246,6 +246,8 @@ def _same_subject_deeds(verb: Token) -> list[Token]:
     joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         joined.append(verb.head)
+    if verb.dep_ == "advcl" and any(c.lower_ == "while" for c in verb.children if c.dep_ == "mark"):
+        return [verb.head]  # "Since April, jets have bombed X, while helicopters have dropped ...": one time
     return [
         v for v in joined if not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) or v == verb.head
     ]

@@ -23,7 +23,7 @@ from services.extractor.casualties import VAGUE_AMOUNTS, find_casualties
 from services.extractor.claims import claim_for
 from services.extractor.gazetteer import load_gazetteer
 from services.extractor.places import OTHER_EVENTS, find_location
-from services.extractor.strike_actors import UNNAMED_ATTACKERS, ActorResolver
+from services.extractor.strike_actors import PRONOUNS, UNNAMED_ATTACKERS, ActorResolver
 from services.extractor.strike_arguments import actor_sources, is_campaign, mention_date, mention_targets
 from services.extractor.strike_mentions import Mention, is_asserted, is_manned, trigger_kind
 
@@ -118,6 +118,18 @@ def _countries_told(doc: Doc, resolver: ActorResolver) -> set[str]:
     return told | {c for c in map(gazetteer.surely_in, places) if c}
 
 
+def _home_government(sources: list[list[Token]], resolver: ActorResolver) -> bool:
+    """Whether the attacker is told only as "the government" or "the regime", naming no state: a state's
+    own forces, and so the state where the strikes fall."""
+    for words in sources:
+        if not {t.lower_ for t in words if t.pos_ in ("NOUN", "ADJ")} & {"government", "regime"}:
+            continue
+        # a pronoun or a name ("its government", "the Syrian regime") says whose
+        return not any(t.lower_ in PRONOUNS or t.pos_ in ("PROPN", "ADJ") and t.lower_ not in
+                       ("government", "regime") for t in words)  # fmt: skip
+    return False
+
+
 def find_mentions(
     doc: Doc, published_at: date | None, resolver: ActorResolver | None = None
 ) -> list[Mention]:
@@ -145,6 +157,8 @@ def find_mentions(
             when = mention_date(token, published_at, told_before)
             anchor = date.fromisoformat(when) if when and len(when) == 10 else anchor
             location, rank = find_location(sent, token, gazetteer, actor)
+            if _home_government(sources, resolver) and location.country in known - {actor, None}:
+                actor = location.country  # "Russian jets bombed towns, while government helicopters ..."
             mentions.append(
                 Mention(
                     trigger=token,
@@ -316,7 +330,12 @@ def consolidate(mentions: list[Mention], fallback_actor: str | None = None) -> l
         if group:
             group.add(m)
         elif alike:
-            start(m, Counter(g.actor for g in alike for _ in g.mentions).most_common(1)[0][0])
+            # "two strikes hit the hospital": a strike of no kind is an air strike's, if anyone's
+            aerial = [g for g in alike if g.kinds and all(FAMILY[k] == "air" for k in g.kinds)]
+            told = (
+                aerial if m.kind is None and m.trigger.lemma_.lower().endswith("strike") and aerial else alike
+            )
+            start(m, Counter(g.actor for g in told for _ in g.mentions).most_common(1)[0][0])
         elif not groups and fallback_actor:  # a story of one attacker, named only in its title
             start(m, fallback_actor)
     for m in (m for m in mentions if not m.actor and not m.date):

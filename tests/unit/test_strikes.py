@@ -964,3 +964,24 @@ def test_a_headline_joins_the_first_strike_told_not_a_later_one_told_with_its_wo
 def test_a_platform_is_no_place(nlp: Language) -> None:
     found = only(nlp, "Russian drones struck a depot on Friday, the governor wrote on Telegram.")
     assert found.location.region is None
+
+
+def test_government_helicopters_beside_a_foreign_air_force_are_the_host_states(nlp: Language) -> None:
+    found = strikes(
+        nlp,
+        "Since April 30, Russian warplanes have bombed towns across southern Idlib in Syria almost daily, "
+        "while government helicopters have dropped hundreds of barrel bombs on villages in Idlib.",
+    )
+    assert sorted((s.actor, s.kind, s.campaign, s.date) for s in found) == [
+        ("Russia", "airstrike", True, "2021-04-30"),
+        ("Syria", "barrel bomb", True, "2021-04-30"),
+    ]
+
+
+def test_strikes_of_no_one_named_go_to_the_air_force_not_the_barrel_bombers(nlp: Language) -> None:
+    text = (
+        "Syrian helicopters dropped barrel bombs on Atarib on Sunday. Russian jets have bombed towns across "
+        "Idlib for weeks. On Thursday night, two strikes hit a hospital in Ariha, killing a nurse."
+    )
+    thursday = next(s for s in strikes(nlp, text) if s.date == "2021-05-13")
+    assert thursday.actor == "Russia"
