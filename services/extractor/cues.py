@@ -53,6 +53,7 @@ class Cue:
     content: tuple[int, int] | None  # token range, end exclusive
     speaker: Speaker | None = None
     cut: tuple[int, int] | None = None  # the cue's own words inside the content: "X, he added, Y"
+    gap: tuple[int, int] | None = None  # the cue's words between two claims: "A, he wrote, and B"
 
 
 def find_cues(article: Article) -> list[Cue]:
@@ -76,10 +77,38 @@ def find_cues(article: Article) -> list[Cue]:
         ):
             cue.content = None
     for cue in reporting:
+        _go_on_after(article, cue)
         cut = _parenthesis(article, cue.verb)
         if cue.content is not None and cut is not None and cue.content[0] < cut[0] < cut[1] < cue.content[1]:
             cue.cut = cut
     return cues
+
+
+def _go_on_after(article: Article, cue: Cue) -> None:
+    """ "A guard was killed, the governor wrote, and two firefighters were hurt": a clause with
+    its own subject coordinated after the reporting phrase is reported too."""
+    if cue.content is None or cue.content[1] > cue.verb.i:
+        return
+    doc, verb = article.doc, cue.verb
+    candidates = list(verb.rights)
+    if verb.dep_ in {"parataxis", "ccomp"} and verb.head.i < verb.i:  # the conjunct hung on the claim
+        candidates += [c for c in verb.head.rights if c.i > verb.i]
+    for conj in candidates:
+        if conj.dep_ != "conj" or conj.pos_ not in {"VERB", "AUX"} or is_reporting_verb(conj):
+            continue
+        first = conj.left_edge.i
+        if first < 2 or doc[first - 1].lower_ != "and" or doc[first - 2].text != ",":
+            continue
+        if not any(c.dep_ in SUBJECTS and c.i < conj.i for c in conj.children):
+            continue
+        if not article.same_sentence(verb, conj) or article.quote_of[first] is not None:
+            continue
+        end = conj.right_edge.i + 1
+        while end > first and doc[end - 1].is_punct and article.quote_of[end - 1] is None:
+            end -= 1
+        cue.gap = (cue.content[1], first)
+        cue.content = (cue.content[0], end)
+        return
 
 
 def is_reporting_verb(token: Token, quoting: bool = False) -> bool:

@@ -114,7 +114,7 @@ def _drafts(article: Article, cues: list[Cue]) -> list[_Draft]:
             continue
         if cue.verb.lower_ == "according" and _reports_elsewhere(cues, cue, start, end):
             continue
-        for first, last in _coordinated_clauses(article, start, end):
+        for first, last in _coordinated_clauses(article, start, end, cue.gap):
             inside = {article.quote_of[i] for i in range(first, last)} - {None}
             if inside and _mostly_quoted(article, sorted(inside), first, last, cue):
                 for q in inside:
@@ -138,9 +138,13 @@ def _drafts(article: Article, cues: list[Cue]) -> list[_Draft]:
     return drafts
 
 
-def _coordinated_clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
-    """A report of two claims is two statements: "said A, and that B", "said A but that B", and
-    "A, and “B”" with B a whole quoted clause."""
+def _coordinated_clauses(
+    article: Article, start: int, end: int, gap: tuple[int, int] | None = None
+) -> list[tuple[int, int]]:
+    """A report of two claims is two statements: "said A, and that B", "said A but that B",
+    "A, and “B”" with B a whole quoted clause, and "A, X wrote, and B" around the cue's `gap`."""
+    if gap is not None and start < gap[0] < gap[1] < end:
+        return [*_coordinated_clauses(article, start, gap[0]), *_coordinated_clauses(article, gap[1], end)]
     doc = article.doc
     pieces = []
     first = start

@@ -1231,3 +1231,19 @@ def test_a_that_clause_the_parser_tore_apart_is_still_the_claim(nlp: Language) -
     first, second = extract(nlp, text)
     assert first.quote.startswith("debris from a drone had fallen on a school")
     assert (second.quote, second.cue) == ("nobody was hurt", "wrote")
+
+
+def test_a_clause_coordinated_after_the_reporting_phrase_is_reported_too(nlp: Language) -> None:
+    text = "A night watchman was killed, Petrenko wrote, and three firefighters were taken to hospital."
+    first, second = extract(nlp, text)
+    assert (first.quote, second.quote) == (
+        "A night watchman was killed",
+        "three firefighters were taken to hospital",
+    )
+    assert first.speaker == second.speaker == "Petrenko" and second.cue == "wrote"
+
+
+def test_a_reporting_verb_coordinated_after_the_phrase_keeps_its_own_claim(nlp: Language) -> None:
+    text = "The bridge was shelled overnight, the army said, and officials warned that the road was closed."
+    quotes = [s.quote for s in extract(nlp, text)]
+    assert quotes == ["The bridge was shelled overnight", "the road was closed"]
