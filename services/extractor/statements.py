@@ -105,6 +105,15 @@ def _drafts(article: Article, cues: list[Cue]) -> list[_Draft]:
             q for q in inside if quote_cue.get(q) not in (None, cue) and start <= quote_cue[q].verb.i < end
         }
         foreign = sorted(q for q in inside - nested if quote_cue.get(q) not in (None, cue))
+        for q in sorted(inside - nested - set(foreign)):
+            # "told reporters that X: “...”": the quote after the colon is a statement of its own
+            first = article.quote_tokens.get(q, start)
+            colon = doc[first - 1].text == ":" and cue.verb.i < first - 1
+            if start < first - 1 and colon and article.quote_of[end - 1] == q:
+                end = first - 1
+                quote_cue[q] = cue
+                inside = {article.quote_of[i] for i in range(start, end)} - {None}
+                break
         if foreign:
             end = min(end, article.quote_tokens.get(foreign[0], end))
             while end > start and (doc[end - 1].is_punct or doc[end - 1].pos_ == "CCONJ"):

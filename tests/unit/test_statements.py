@@ -1247,3 +1247,24 @@ def test_a_reporting_verb_coordinated_after_the_phrase_keeps_its_own_claim(nlp: 
     text = "The bridge was shelled overnight, the army said, and officials warned that the road was closed."
     quotes = [s.quote for s in extract(nlp, text)]
     assert quotes == ["The bridge was shelled overnight", "the road was closed"]
+
+
+def test_a_quote_after_the_colon_of_a_reported_clause_is_its_own_statement(nlp: Language) -> None:
+    text = (
+        "A nurse at the clinic told reporters by phone that the jets had circled the town for an hour "
+        "before the first strike: “We sent them our location weeks ago. They knew where we were.”"
+    )
+    first, second = extract(nlp, text)
+    assert (first.kind, first.quote) == (
+        "indirect",
+        "the jets had circled the town for an hour before the first strike",
+    )
+    assert (second.kind, second.cue) == ("direct", "told")
+    assert second.quote.startswith("We sent them our location")
+    assert first.speaker_title == second.speaker_title == "nurse at the clinic"
+
+
+def test_a_clause_before_the_colon_of_a_quote_whose_verb_follows_is_not_split(nlp: Language) -> None:
+    text = "Berg warned that the port was closed: “Nothing moves until the mines are cleared,” he said."
+    quotes = [s.quote for s in extract(nlp, text)]
+    assert "the port was closed" in quotes and len(quotes) == 2
