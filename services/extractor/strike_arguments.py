@@ -412,6 +412,10 @@ def actor_sources(token: Token) -> list[list[Token]]:
     if governor.dep_ == "pobj" and head.lower_ in ("in", "by"):
         harm = clause_verb(head)  # "the army said it killed 30 fighters in an airstrike"
         subject = subject_of(harm) if harm.lemma_ in HARM_VERBS else None
+        if harm.lemma_ in HARM_VERBS and harm.dep_ == "pcomp" and harm.head.lower_ == "of":
+            # "elders accuse the military of killing civilians in a drone strike": the accused struck
+            accused = [c for c in harm.head.head.children if c.dep_ == "dobj"]
+            subject = accused[0] if accused else subject
         if subject is not None:
             sources.append(list(subject.subtree))
     if token.lemma_ in PROJECTILES and head.lemma_ in DEFENCE_VERBS:

@@ -34,7 +34,7 @@ PROJECTILES: dict[str, StrikeKind] = {
 }  # fmt: skip
 PROJECTILE_VERBS = set(
     "launch fire intercept shoot down destroy drop hit strike land slam kill wound rain attack target "
-    "send neutralise neutralize jam".split()
+    "send neutralise neutralize jam fall explode crash".split()
 )
 # Nouns that report a strike by themselves; others ("attack", "raid") need a kind word ("drone attack").
 STRIKE_NOUNS = {"strike", "airstrike", "air-strike", "bombing", "bombardment", "shelling"}
@@ -194,6 +194,11 @@ def trigger_kind(token: Token) -> tuple[bool, StrikeKind | None]:
         governor = through_quantity(token)
         used = governor.head.lemma_ in PROJECTILE_VERBS and governor.dep_ in ("dobj", "nsubj", "nsubjpass")
         # "used armed drones to hit a camp": the weapon of a strike told by the verb after it
+        # "shells began landing on the compounds": the verb after says what the weapon did
+        used = used or (
+            governor.dep_ == "nsubj"
+            and any(c.dep_ == "xcomp" and c.lemma_ in PROJECTILE_VERBS for c in governor.head.children)
+        )
         used = used or (
             governor.dep_ == "dobj"
             and governor.head.lemma_ in ("use", "deploy", "employ")

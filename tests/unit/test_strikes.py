@@ -985,3 +985,17 @@ def test_strikes_of_no_one_named_go_to_the_air_force_not_the_barrel_bombers(nlp:
     )
     thursday = next(s for s in strikes(nlp, text) if s.date == "2021-05-13")
     assert thursday.actor == "Russia"
+
+
+def test_those_accused_of_killing_in_a_strike_are_its_actor(nlp: Language) -> None:
+    text = (
+        "Elders in Zamfara accused the Nigerian military of killing 12 civilians in a drone strike on Friday."
+    )
+    assert (only(nlp, text).actor, only(nlp, text).kind) == ("Nigeria", "drone strike")
+
+
+def test_shells_that_began_landing_are_a_strike(nlp: Language) -> None:
+    found = only(
+        nlp, "Residents said Azerbaijani artillery shells began landing on farms near Sotk late on Tuesday."
+    )
+    assert (found.actor, found.kind) == ("Azerbaijan", "artillery")
