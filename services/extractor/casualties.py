@@ -52,6 +52,9 @@ class Amount:
     most: int | None
 
 
+_AGE = re.compile(r"\b[\w-]+[- ]years?[- ]old\b", re.IGNORECASE)
+
+
 def number_value(text: str) -> int | None:
     """'1,199' -> 1199, 'sixty-one' -> 61, 'nine' -> 9."""
     word = text.lower().strip()
@@ -67,6 +70,8 @@ def number_value(text: str) -> int | None:
 
 def parse_amount(text: str) -> Amount | None:
     """The first amount in `text`: 'at least 17' -> (17, None), 'between 160 and 200' -> (160, 200)."""
+    # An age is no count: "a 58-year-old man" is one man (blanked, so offsets keep their places).
+    text = _AGE.sub(lambda m: " " * len(m.group()), text)
     match = _AMOUNT.search(text)
     if not match:
         return None

@@ -81,6 +81,7 @@ class Mention:
     casualties: Casualties | None
     manned: bool = False  # told as the work of jets, warplanes or helicopters
     partners: frozenset[str] = frozenset()  # others named as striking with the actor ("the U.S. and Britain")
+    defender: str | None = None  # who shot the weapon down, and so did not send it
 
 
 def is_manned(token: Token) -> bool:
@@ -234,6 +235,12 @@ def trigger_kind(token: Token) -> tuple[bool, StrikeKind | None]:
     if lemma in ("strike", "hit"):
         # Headlines parse "X strike on Y" as a verb with "on" and no object.
         on = lemma == "strike" and any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children)
+        # "hit back at the rebels", "struck back in the south": a strike in return, told without object
+        back = any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in token.children) and any(
+            c.dep_ == "prep" and c.lower_ in ("at", "in", "on", "against") for c in token.children
+        )
+        if back and subject is not None:
+            return _can_strike(subject, carrier), kind_from_words(carrier)
         if any(c.dep_ == "prt" for c in token.children) or subject is None or not (objects or on):
             return False, None
         if trigger_kind(subject)[0]:

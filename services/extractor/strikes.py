@@ -24,8 +24,21 @@ from services.extractor.claims import claim_for
 from services.extractor.gazetteer import load_gazetteer
 from services.extractor.places import OTHER_EVENTS, find_location
 from services.extractor.strike_actors import PRONOUNS, UNNAMED_ATTACKERS, ActorResolver
-from services.extractor.strike_arguments import actor_sources, is_campaign, mention_date, mention_targets
-from services.extractor.strike_mentions import Mention, is_asserted, is_manned, trigger_kind
+from services.extractor.strike_arguments import (
+    DEFENCE_VERBS,
+    actor_sources,
+    is_campaign,
+    mention_date,
+    mention_targets,
+)
+from services.extractor.strike_mentions import (
+    Mention,
+    is_asserted,
+    is_manned,
+    subject_of,
+    through_quantity,
+    trigger_kind,
+)
 
 # Kinds that may be one strike told differently: a drone fires a missile, an "air strike" is a drone's.
 FAMILY = {"airstrike": "air", "drone strike": "air", "missile": "air", "artillery": "artillery",
@@ -174,6 +187,7 @@ def find_mentions(
                     casualties=find_casualties(sent, partial(caused_by, trigger=token, triggers=tokens)),
                     manned=is_manned(token),
                     partners=resolver.partners_in(sources, actor),
+                    defender=_defender(token, resolver),
                 )
             )
     # A country the article never names, found through a town's name only, while its other strikes
@@ -238,6 +252,23 @@ def _strikes_home(group: Group, mention: Mention, country_of: Callable[[str], st
     home = country_of(group.actor or "")
     abroad = {m.location.country for m in group.mentions if m.location.country} - {home}
     return home is not None and mention.location.country == home and bool(abroad)
+
+
+def _defender(token: Token, resolver: ActorResolver) -> str | None:
+    """ "Its air defences shot down four rockets": who shot them down (the rockets were someone else's)."""
+    verb = through_quantity(token).head
+    if verb.lemma_ not in DEFENCE_VERBS and not (verb.dep_ == "conj" and verb.head.lemma_ in DEFENCE_VERBS):
+        return None
+    subject = subject_of(verb) or (subject_of(verb.head) if verb.dep_ == "conj" else None)
+    return resolver.actor_in(list(subject.subtree)) if subject is not None else None
+
+
+def _own_side_hit(group: Group, mention: Mention) -> bool:
+    """Whether the mention's targets are the group's own: missiles that hit "Russian troops" are no
+    Russian strike."""
+    gazetteer = load_gazetteer()
+    named = {m.alias.canonical for target in mention.targets for m in gazetteer.find(target)}
+    return group.actor in named
 
 
 def _generic(mention: Mention) -> bool:
@@ -323,9 +354,18 @@ def consolidate(mentions: list[Mention], fallback_actor: str | None = None) -> l
         # A dated strike of unknown author is tied to a known one only when it is told the same way:
         # "a rocket hit the town on Monday" in a story of air strikes may be anyone's rocket.
         alike = [g for g in groups if m.kind is None or not g.kinds or m.kind in g.kinds]
-        alike = [g for g in alike if not _strikes_home(g, m, country_of)]
+        alike = [
+            g
+            for g in alike
+            if not _strikes_home(g, m, country_of) and not _own_side_hit(g, m) and g.actor != m.defender
+        ]
         same_day = [g for g in alike if g.date == m.date] or [g for g in alike if _same_night(g, m)]
-        undated = [g for g in alike if not g.date and g.campaign == m.campaign]
+        # an undated strike told only later is no antecedent for "the bomb that hit on Monday"
+        undated = [
+            g
+            for g in alike
+            if not g.date and g.campaign == m.campaign and any(x.index <= m.index for x in g.mentions)
+        ]
         group = _nearest(same_day, m) or _nearest(undated, m)
         if group:
             group.add(m)

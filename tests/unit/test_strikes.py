@@ -999,3 +999,19 @@ def test_shells_that_began_landing_are_a_strike(nlp: Language) -> None:
         nlp, "Residents said Azerbaijani artillery shells began landing on farms near Sotk late on Tuesday."
     )
     assert (found.actor, found.kind) == ("Azerbaijan", "artillery")
+
+
+def test_an_age_is_no_death_toll(nlp: Language) -> None:
+    found = only(nlp, "Russian artillery shelled Kupiansk on Friday, killing a 58-year-old man in his yard.")
+    assert found.casualties is not None and found.casualties.killed_min == 1
+
+
+def test_hitting_back_is_a_strike_and_missiles_on_russian_troops_are_not_russias(nlp: Language) -> None:
+    text = (
+        "Russian glide bombs hit Zolochiv on Sunday. Ukrainian forces, meanwhile, hit back in the occupied "
+        "south. The army said HIMARS missiles had hit a concentration of Russian troops near Vasylivka on "
+        "Thursday. Russia's Defense Ministry said its air defenses had shot down four HIMARS rockets on "
+        "Thursday."
+    )
+    thursday = [s for s in strikes(nlp, text) if s.date == "2021-05-13"]
+    assert [s.actor for s in thursday] == ["Ukraine"]
