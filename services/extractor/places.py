@@ -19,6 +19,7 @@ PLACE_NOUNS = {
     "city", "town", "village", "province", "region", "district", "capital", "governorate", "neighbourhood",
     "neighborhood", "camp", "suburb", "outskirts", "oblast", "county", "port", "area", "hometown", "strip",
 }  # fmt: skip
+SETTLEMENTS = {"city", "town", "village", "port", "camp", "suburb", "neighbourhood", "neighborhood"}
 # Parts of a place: "the centre of Dnipro", "the heart of the capital".
 PART_NOUNS = {"centre", "center", "heart", "edge", "suburbs", "downtown", "east", "west", "north", "south"}
 # Where a strike falls: "in", "near", "on the city"; not "to" or "from", which name sources and routes.
@@ -121,6 +122,10 @@ def find_location(
         last = _chunk_head(chunk)
         if last.i in described or _of_another_event(last, trigger):
             continue
+        if last.lower_ in SETTLEMENTS and any(
+            c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children) for c in last.children
+        ):
+            continue  # "the Darfur city of Nyala": the place is Nyala (but "the Gara region of Iraq" is Gara)
         placed = _in_place_position(last, through_possessive=False)
         if not placed and _struck(last):
             placed = bool(tags & {"GPE", "LOC"}) or gazetteer.country_of_place(_text(chunk)) is not None

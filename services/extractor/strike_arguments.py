@@ -31,7 +31,7 @@ LIGHT_VERBS = set(
     "carry conduct launch deliver do make order stage mount begin step intensify continue drop fire "
     "use unleash resume escalate broaden open respond retaliate keep maintain sustain pursue wage "
     "send".split()
-)
+) | {"wag"}  # the lemmatizer's reading of "waged"
 ATTRIBUTING_VERBS = set("blame attribute carry conduct launch claim".split())
 TARGET_VERBS = set("hit strike target aim bomb destroy pound flatten damage level shell attack".split())
 TEMPORAL_MARKS = {"after", "before", "since", "until"}

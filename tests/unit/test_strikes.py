@@ -1015,3 +1015,17 @@ def test_hitting_back_is_a_strike_and_missiles_on_russian_troops_are_not_russias
     )
     thursday = [s for s in strikes(nlp, text) if s.date == "2021-05-13"]
     assert [s.actor for s in thursday] == ["Ukraine"]
+
+
+def test_waging_a_campaign_of_drone_attacks_names_its_actor(nlp: Language) -> None:
+    found = only(
+        nlp, "The RSF has waged a campaign of long-range drone attacks on army-held cities since May."
+    )
+    assert (found.actor, found.campaign, found.kind) == ("Rapid Support Forces", True, "drone strike")
+
+
+def test_the_city_of_a_region_is_the_named_city(nlp: Language) -> None:
+    found = only(nlp, "Sudanese army warplanes pounded the Darfur city of Nyala late on Sunday.")
+    assert found.location.region == "Nyala"
+    found = only(nlp, "Turkish drones struck targets in the Gara region of northern Iraq on Tuesday.")
+    assert found.location.region is not None and "Gara" in found.location.region
