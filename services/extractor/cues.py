@@ -630,6 +630,8 @@ def _preceding_clause(article: Article, verb: Token) -> tuple[int, int] | None:
             return None
     elif verb.dep_ not in {"parataxis", "ccomp", "conj"} or head.i >= verb.i or is_reporting_verb(head):
         return None
+    elif verb.dep_ == "conj" and _has_own_object(verb):
+        return None  # "said X were killed, and vowed retaliation": the vow has its own object
     if any(c.dep_ in SUBJECTS for c in verb.children):
         first = verb.left_edge
         while first.is_punct and first.i < verb.i:
@@ -642,6 +644,13 @@ def _preceding_clause(article: Article, verb: Token) -> tuple[int, int] | None:
     if first.i == 0 or article.doc[first.i - 1].text != ",":
         return None
     return head.left_edge.i, first.i - 1
+
+
+def _has_own_object(verb: Token) -> bool:
+    """A verb with its own subjectless object: "vowed retaliation", "denied the charges"."""
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"} for c in verb.children)
 
 
 def _clause_of_reduced_relative(verb: Token) -> Token | None:

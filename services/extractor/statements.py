@@ -138,7 +138,7 @@ def _drafts(article: Article, cues: list[Cue]) -> list[_Draft]:
         if q in absorbed:
             continue
         cue = quote_cue.get(q)
-        continued = cue is None and _continues(article, q, drafts)
+        continued = cue is None and _continues(article, q, drafts) and not _named_term(article, quote)
         if cue is None and not continued and _words(article, quote) < _MIN_UNATTRIBUTED_WORDS:
             continue
         if quote.end > quote.start:
@@ -235,7 +235,7 @@ def _attribute_quotes(article: Article, cues: list[Cue]) -> dict[int, Cue]:
         candidates = [
             c
             for c in by_region.get(article.region(quote.outer_start), [])
-            if article.para_of[c.verb.i] == quote.paragraph
+            if article.para_of[c.verb.i] == quote.paragraph and not _clause_apart(article, c, quote)
         ]
         if candidates:
             found[q] = min(
@@ -244,6 +244,16 @@ def _attribute_quotes(article: Article, cues: list[Cue]) -> dict[int, Cue]:
         elif (introducer := _introducer(article, quote, cues)) is not None:
             found[q] = introducer
     return found
+
+
+def _clause_apart(article: Article, cue: Cue, quote: Quote) -> bool:
+    """ "“X” is the term the army uses for Y, which the government says operates from Z": a
+    relative reporting verb with a claim of its own does not report a quote outside its clause."""
+    verb = cue.verb
+    if verb.dep_ != "relcl" or cue.content is None:
+        return False
+    doc = article.doc
+    return not doc[verb.left_edge.i].idx <= quote.outer_start < _end_char(doc, verb.right_edge.i + 1)
 
 
 def _introducer(article: Article, quote: Quote, cues: list[Cue]) -> Cue | None:
@@ -285,6 +295,14 @@ def _continues(article: Article, q: int, drafts: list[_Draft]) -> bool:
     return quote.outer_start == para.start or any(
         d.kind == "direct" and para.start <= d.start < quote.start for d in drafts
     )
+
+
+def _named_term(article: Article, quote: Quote) -> bool:
+    """ "“Khwarij” is the term the army uses for ...": a word or two quoted as a name, with the
+    paragraph going on in the writer's words, continues nobody's quote."""
+    para = article.paragraphs[quote.paragraph]
+    rest = article.text[quote.outer_end : para.end]
+    return _words(article, quote) < _MIN_UNATTRIBUTED_WORDS and len(rest.split()) >= 2
 
 
 def _finish(article: Article, drafts: list[_Draft]) -> list[Statement]:

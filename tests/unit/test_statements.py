@@ -1268,3 +1268,20 @@ def test_a_clause_before_the_colon_of_a_quote_whose_verb_follows_is_not_split(nl
     text = "Berg warned that the port was closed: “Nothing moves until the mines are cleared,” he said."
     quotes = [s.quote for s in extract(nlp, text)]
     assert "the port was closed" in quotes and len(quotes) == 2
+
+
+def test_a_quoted_term_is_not_a_relative_reporting_verbs_quote(nlp: Language) -> None:
+    text = (
+        "The governor said the dam had held.\n\n"
+        "“Raiders” is the word the council uses for the Northern Front, which Valdor says operates "
+        "from camps across the river."
+    )
+    statements = extract(nlp, text)
+    assert [s.quote for s in statements] == ["the dam had held", "operates from camps across the river"]
+    assert statements[1].speaker == "Valdor" and statements[1].cue == "says"
+
+
+def test_a_reporting_verb_with_its_own_object_reports_no_earlier_clause(nlp: Language) -> None:
+    text = "The rebel council said 12 people were killed in the raid, and vowed revenge."
+    s = only(extract(nlp, text))
+    assert (s.quote, s.cue) == ("12 people were killed in the raid", "said")
