@@ -20,6 +20,7 @@ from services.extractor.lexicon import (
     APPEAL_VERBS,
     CLAUSE_OPENERS,
     CONNECTIVES,
+    COUNT_CONTENT,
     GERUND_CONTENT,
     GLOSS_NOUNS,
     OBJECT_CONTENT,
@@ -344,6 +345,9 @@ def _content(article: Article, verb: Token, cue_verbs: set[int]) -> tuple[int, i
                 continue
             end = doc[i].left_edge.i
             break
+        if i != verb.i and i in cue_verbs and _absolute(doc[i]) and doc[i].head.i > start:
+            end = doc[i].head.i  # "..., with the General Staff reporting 27 assaults": its own report
+            break
     start = _skip_dateline(article, start, end)
     while start < end and (
         doc[start].is_punct or (start > verb.i and (_opens_clause(doc[start]) or _is_time_phrase(doc[start])))
@@ -356,6 +360,15 @@ def _content(article: Article, verb: Token, cue_verbs: set[int]) -> tuple[int, i
         end -= 1
     words = sum(1 for t in doc[start:end] if not t.is_punct)
     return (start, end) if words >= 2 else None
+
+
+def _absolute(verb: Token) -> bool:
+    """ "with the army reporting ...": a reporting participle with its own subject after "with"."""
+    return (
+        verb.dep_ == "pcomp"
+        and verb.head.lower_ == "with"
+        and any(c.dep_ in SUBJECTS and c.i < verb.i for c in verb.children)
+    )
 
 
 def _before_gloss(article: Article, start: int, end: int) -> int:
@@ -605,6 +618,9 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
             if (lemma, prep.lower_) in OBJECT_CONTENT:
                 if prep.i + 1 < len(verb.doc) and verb.doc[prep.i + 1].lower_.endswith("ing"):
                     return prep.i + 1, prep.right_edge.i + 1  # a gerund, even when tagged as a noun
+        counted = any(c.dep_ == "nummod" for c in child.children)
+        if lemma in COUNT_CONTENT and child.dep_ == "dobj" and counted:
+            return child.left_edge.i, verb.right_edge.i + 1  # "reporting 27 assaults there on Sunday"
         if lemma in GERUND_CONTENT and child.dep_ in {"xcomp", "dobj", "ccomp"} and child.tag_ == "VBG":
             return child.left_edge.i, child.right_edge.i + 1
         if lemma in APPEAL_VERBS and _is_infinitive(child) and child.i > verb.i:

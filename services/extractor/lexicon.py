@@ -31,6 +31,8 @@ PHRASAL_REPORTING_VERBS = frozenset({("point", "out"), ("make", "clear"), ("spel
 OBJECT_CONTENT = frozenset({("accuse", "of")})
 # Verbs whose content may be a gerund: "denied carrying out the strike".
 GERUND_CONTENT = frozenset({"deny", "admit", "acknowledge", "confirm", "report", "recall"})
+# Verbs whose content may be a count they give: "the army reported 27 attacks".
+COUNT_CONTENT = frozenset({"report"})
 # Appeals whose content runs from the object to the infinitive: "called on residents to donate blood".
 APPEAL_CONTENT = frozenset({("call", "on"), ("urge", "on")})
 # Appeals whose object is direct: "urged both sides to return to talks".

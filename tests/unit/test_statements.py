@@ -1285,3 +1285,15 @@ def test_a_reporting_verb_with_its_own_object_reports_no_earlier_clause(nlp: Lan
     text = "The rebel council said 12 people were killed in the raid, and vowed revenge."
     s = only(extract(nlp, text))
     assert (s.quote, s.cue) == ("12 people were killed in the raid", "said")
+
+
+def test_a_report_after_with_is_its_own_speakers_count(nlp: Language) -> None:
+    text = (
+        "Valdor admitted that rebel units had taken two villages near the river last month, "
+        "with the Border Command reporting 14 attacks there on Friday."
+    )
+    first, second = extract(nlp, text)
+    assert first.speaker == "Valdor"
+    assert first.quote == "rebel units had taken two villages near the river last month"
+    assert (second.speaker, second.cue) == ("Border Command", "reporting")
+    assert second.quote == "14 attacks there on Friday"
