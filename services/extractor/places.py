@@ -175,18 +175,21 @@ def _other_state(sent: Span, trigger: Token, gazetteer: Gazetteer, actor: str | 
         span = sent.doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is not None and span[-1].i in partners:
             continue  # "the United States and Britain struck ...": a partner in the strike
-        if span is not None and _acting(span[-1]):
+        defending = verb.lemma_ in DEFENCE_VERBS  # "Russia's air defences downed 40 drones": the victim
+        if span is not None and not defending and (_acting(span[-1]) or _before_verb(span[-1], verb)):
             continue  # "Britain struck ... after a missile hit a ship": the subject of another deed
         return match.alias.canonical
     return None
 
 
 def _acting(token: Token) -> bool:
-    """Whether a name is the subject of a verb, alone or among others ("the U.S. and Britain struck")."""
-    head = phrase_head(token)
-    while head.dep_ == "conj" and head.head != head:
-        head = head.head
-    return head.dep_ == "nsubj"
+    """Whether a name is within the subject of a verb, alone or among others ("the U.S. and Britain
+    struck", "US, Iraqi jets strike ...")."""
+    return any(
+        a.dep_ == "nsubj" for a in [token, *token.ancestors] if a.pos_ not in ("VERB", "AUX")
+    ) and not any(
+        a.dep_ in ("pobj", "dobj") for a in [token, *token.ancestors] if a.pos_ not in ("VERB", "AUX")
+    )
 
 
 # Events other than strikes whose places are their own: "following a suicide bombing in Ankara".
@@ -200,3 +203,10 @@ def _of_another_event(name: Token, trigger: Token) -> bool:
         return False
     event = head.head.head
     return event != trigger and event.lemma_ in OTHER_EVENTS and not trigger_kind(event)[0]
+
+
+def _before_verb(token: Token, verb: Token) -> bool:
+    """A name before the strike's verb and in no prepositional phrase stands with the attacker: the
+    parser may miss the subject of a headline ("US, Iraqi jets strike ...")."""
+    inside_phrase = any(a.dep_ == "pobj" for a in [token, *token.ancestors] if a.i < verb.i)
+    return token.i < verb.i and verb.pos_ == "VERB" and not inside_phrase and token.sent == verb.sent

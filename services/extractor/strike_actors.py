@@ -119,6 +119,8 @@ class ActorResolver:
         ]
         # A named force is more precise than the nationality beside it: "Afghan Taliban fighters".
         named = [m for m in found if m.alias.kind in ("group", "alliance")]
+        # but not a force of another conjunct: "Iraqi F-16s and aircraft of the US-led coalition"
+        named = [m for m in named if not found or self._same_phrase(m, found[0])]
         if named or found:
             return (named or found)[0].alias.canonical
         for token in tokens:
@@ -153,6 +155,24 @@ class ActorResolver:
             if joined and self._state_actor(match) and not self._place_modifier(match):
                 found.add(match.alias.canonical)
         return frozenset(found - {actor}) if actor in found else frozenset()
+
+    def _same_phrase(self, a: AliasMatch, b: AliasMatch) -> bool:
+        """Whether two names sit in one noun phrase rather than in two joined by "and"."""
+        first, second = self._token_at(a), self._token_at(b)
+        if first is None or second is None:
+            return True
+
+        def top(token: Token) -> Token:
+            token = phrase_head(token)
+            while (
+                token.dep_ in ("pobj", "prep") and token.head.dep_ in ("prep", "conj") or token.dep_ == "prep"
+            ):
+                token = token.head
+            return phrase_head(token)
+
+        return not (top(first).dep_ == "conj" and top(first).head == top(second)) and not (
+            top(second).dep_ == "conj" and top(second).head == top(first)
+        )
 
     def _teller(self, pronoun: Token) -> list[Token] | None:
         """ "The coalition, which ..., said it had carried out strikes": "it" is the force that says so.

@@ -39,7 +39,7 @@ SEQUENCE_VERBS = {"follow", "precede"}
 DAY_WORDS = {"yesterday", "today", "tonight", "overnight"}
 REPEATED = {"repeatedly", "regularly", "daily", "nightly", "routinely", "frequently"}
 CAMPAIGN_CUES = set(
-    "since majority repeatedly repeated series daily nightly weeks months ongoing wave waves campaign past "
+    "since majority repeatedly repeated daily nightly weeks months ongoing wave waves campaign past "
     "recent hundreds thousands".split()
 )
 

@@ -1029,3 +1029,18 @@ def test_the_city_of_a_region_is_the_named_city(nlp: Language) -> None:
     assert found.location.region == "Nyala"
     found = only(nlp, "Turkish drones struck targets in the Gara region of northern Iraq on Tuesday.")
     assert found.location.region is not None and "Gara" in found.location.region
+
+
+def test_a_force_of_a_second_conjunct_does_not_displace_the_first(nlp: Language) -> None:
+    found = only(
+        nlp,
+        "On Friday, the command said Iraqi F-16s and aircraft of the US-led coalition had carried out a "
+        "series of precise strikes on caves in the Hamrin mountains.",
+    )
+    assert (found.actor, found.campaign) == ("Iraq", False)
+
+
+def test_states_on_the_attackers_side_of_a_headline_are_not_where_it_struck(nlp: Language) -> None:
+    text = "US, Iraqi jets strike Islamic State hideouts in Hamrin mountains\n\nBAGHDAD — Nothing else."
+    found = only(nlp, text)
+    assert found.location.country != "United States"
