@@ -341,7 +341,7 @@ def _content(article: Article, verb: Token, cue_verbs: set[int]) -> tuple[int, i
     # group denies"; not one that describes ("the leader, who promised more aid").
     for i in range(start + 1, end):
         if i != verb.i and i in cue_verbs and doc[i].dep_ in {"advcl", "conj", "relcl"}:
-            if doc[i].dep_ == "relcl" and _describes(doc[i]):
+            if doc[i].dep_ == "relcl" and (_describes(doc[i]) or _names_as(doc[i])):
                 continue
             end = doc[i].left_edge.i
             break
@@ -391,6 +391,13 @@ def _describes(relative: Token) -> bool:
     subjects = [c for c in relative.children if c.dep_ in SUBJECTS]
     own_clause = any(c.dep_ == "ccomp" for c in relative.children)
     return not own_clause and bool(subjects) and all(c.lower_ in CLAUSE_OPENERS for c in subjects)
+
+
+def _names_as(relative: Token) -> bool:
+    """ "a man it identified as X, whom it described as the group's “wali”": a relative verb that
+    names what the claim is about, not a claim of its own."""
+    own_clause = any(c.dep_ == "ccomp" for c in relative.children)
+    return not own_clause and any(c.dep_ == "prep" and c.lower_ == "as" for c in relative.children)
 
 
 def _is_time(token: Token) -> bool:

@@ -104,6 +104,12 @@ def _drafts(article: Article, cues: list[Cue]) -> list[_Draft]:
         nested = {
             q for q in inside if quote_cue.get(q) not in (None, cue) and start <= quote_cue[q].verb.i < end
         }
+        for q in list(nested):
+            # "..., whom it described as the group's “wali”": the speaker's own word inside its claim
+            other = quote_cue[q].speaker
+            if cue.speaker is not None and other is not None and other.name == cue.speaker.name:
+                nested.discard(q)
+                quote_cue[q] = cue
         foreign = sorted(q for q in inside - nested if quote_cue.get(q) not in (None, cue))
         for q in sorted(inside - nested - set(foreign)):
             # "told reporters that X: “...”": the quote after the colon is a statement of its own

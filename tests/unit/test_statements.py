@@ -1297,3 +1297,19 @@ def test_a_report_after_with_is_its_own_speakers_count(nlp: Language) -> None:
     assert first.quote == "rebel units had taken two villages near the river last month"
     assert (second.speaker, second.cue) == ("Border Command", "reporting")
     assert second.quote == "14 attacks there on Friday"
+
+
+def test_a_word_the_speaker_quotes_inside_its_own_claim_stays_in_it(nlp: Language) -> None:
+    text = (
+        "Among the wounded, according to the ministry, was a fighter it identified as Karim Vossel, "
+        "whom it described as the militia’s “treasurer,” or paymaster, in the north."
+    )
+    s = only(extract(nlp, text))
+    assert s.cue == "according to" and s.speaker == "ministry"
+    assert s.quote.endswith("whom it described as the militia’s “treasurer,” or paymaster, in the north")
+
+
+def test_a_quote_of_another_speaker_inside_a_claim_is_still_theirs(nlp: Language) -> None:
+    text = "What the rebels described as “a liberation” left 30 dead, the governor said."
+    statements = extract(nlp, text)
+    assert [s.quote for s in statements if s.kind == "direct"] == ["a liberation"]
