@@ -137,6 +137,9 @@ def find_location(
         previous = sent.doc[chunk[0].i - 1] if chunk[0].i > sent.start else None
         country = gazetteer.country_named(text)
         alias = gazetteer.alias(text)
+        owner = gazetteer.alias(_text([t for t in chunk if t.lower_ not in PLACE_NOUNS]) or text)
+        if owner is not None and owner.kind in ("group", "alliance"):
+            continue  # "the ELN camp": a group's, not a place's name
         if previous is not None and previous.lower_ in DIRECTIONS:
             region = f"{previous.text.lower()} {text}"
             candidates.append((outside, 1, distance, region, gazetteer.country_of_place(text)))
@@ -175,6 +178,8 @@ def _other_state(sent: Span, trigger: Token, gazetteer: Gazetteer, actor: str | 
         span = sent.doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is not None and span[-1].i in partners:
             continue  # "the United States and Britain struck ...": a partner in the strike
+        if span is not None and phrase_head(span[-1]).lemma_ in ("border", "frontier", "boundary"):
+            continue  # "near the Venezuelan border": beside that state, not in it
         defending = verb.lemma_ in DEFENCE_VERBS  # "Russia's air defences downed 40 drones": the victim
         if span is not None and not defending and (_acting(span[-1]) or _before_verb(span[-1], verb)):
             continue  # "Britain struck ... after a missile hit a ship": the subject of another deed

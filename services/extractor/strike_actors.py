@@ -17,7 +17,7 @@ FORCE_NOUNS = {
     "administration", "authorities", "artillery", "fighters", "units", "junta",
 }  # fmt: skip
 # Force nouns that still name the forces when they modify: "military airstrikes", "army helicopters".
-FORCE_MODIFIERS = {"military", "army", "regime", "government", "junta", "navy"}
+FORCE_MODIFIERS = {"military", "army", "regime", "government", "junta", "navy", "force"}
 # A demonym before these names people of that nationality, not the state: "Syrian rebels" are not Syria.
 NON_STATE_HEADS = {
     "rebel", "rebels", "opposition", "militant", "militants", "insurgent", "insurgents", "civilian",

@@ -47,7 +47,9 @@ CAMPAIGN_CUES = set(
 # "CITY, Month 3 (Agency) -" opening a sentence: its date is the report's, its place the desk's.
 _DATELINE = re.compile(
     r"(?:[A-Z]{3,}[A-Z .'\u2019-]*|[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,2}(?=[^-\u2013\u2014]*\())"
-    r"(?:,\s*[A-Z][\w.]*(?: [A-Z\d][\w.]*){0,2})?(?:\s*\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
+    r"(?:\s*,\s*[A-Z][\w.]*(?: [A-Z\d][\w.]*){0,2})?(?:\s*\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
+    # the rest of one whose city the tokenizer left on the line above: ", Oct 22 (Reuters) -"
+    r"|,?\s*[A-Z][a-z]{2,8}\.? \d{1,2}\s*\([^)]{1,40}\)\s*[-\u2013\u2014]+\s+"
 )
 
 
@@ -76,7 +78,14 @@ def attachment(token: Token) -> set[int]:
             while relative is not None and relative.head != ancestor:
                 relative = relative.head
             indices |= {t.i for t in relative.subtree} if relative is not None else set()
-            if ancestor.dep_ == "advcl" and ancestor.head.lemma_ in HARM_VERBS | {"die"}:
+            # "killed two, hours after X fired ...": a measured gap is another time ("died after" is not)
+            marks = [c for c in ancestor.children if c.dep_ == "mark"]
+            sequenced = _temporal_mark(ancestor) is not None and any(
+                c.dep_ == "npadvmod" and c.lemma_ in ("hour", "day")
+                for m in [ancestor, *marks]
+                for c in m.children
+            )
+            if ancestor.dep_ == "advcl" and ancestor.head.lemma_ in HARM_VERBS | {"die"} and not sequenced:
                 indices.add(ancestor.head.i)  # "six died on Monday when drones hit their house"
             elif ancestor.dep_ in ("advcl", "relcl") and any(c.lower_ == "when" for c in ancestor.children):
                 # "the attack came on Tuesday, when missiles hit ...": the time the clause hangs on
@@ -115,7 +124,9 @@ def _shifted_date(verb: Token, published_at: date | None, anchor: date | None) -
     if not main or len(main) != 10:
         return None
     if measure.lemma_ == "hour":
-        return main
+        # "early on Sunday, hours after X": X may well have been the night before
+        small_hours = any(t.lower_ in ("early", "overnight", "dawn") for t in main_verb.subtree)
+        return None if small_hours else main
     count = next((c for c in measure.children if c.dep_ in ("det", "nummod")), None)
     days = 1 if count is None or count.lower_ in ("a", "one") else number_value(count.text)
     if not days:
@@ -198,6 +209,11 @@ def mention_date(
         # "On Monday, the ministry said ..." dates the saying; "Last week, the army said a strike had
         # killed ..." dates what was said: a report is told within the day, not over a week.
         vague = opening and (resolve_date(entity.text, published_at, anchor) or "").count("-") == 1
+        # nor "On Saturday night, X said its fighters had fired ...": a night is a deed's time
+        fronted = all(t.is_punct or t.pos_ in ("ADV", "CCONJ", "ADP") for t in lead)  # "On Saturday night,"
+        nightly = any(t.lower_ in ("night", "overnight") for t in token.doc[entity.start : entity.end + 1])
+        vague = vague or (fronted and nightly)
+        opening = opening or (fronted and nightly)
         if head.lemma_ in REPORTING_VERBS and head.i not in attached and entity not in same_day and not vague:
             continue
         if (

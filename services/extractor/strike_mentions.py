@@ -103,6 +103,8 @@ def _words_before(token: Token) -> set[str]:
 
 
 def kind_from_words(words: set[str]) -> StrikeKind | None:
+    if "anti" in words:  # "anti-tank missiles" are missiles, not tank fire
+        words = words - {"tank", "tanks"}
     return next((kind for kind, cues in KIND_WORDS if words & cues), None)
 
 

@@ -1044,3 +1044,42 @@ def test_states_on_the_attackers_side_of_a_headline_are_not_where_it_struck(nlp:
     text = "US, Iraqi jets strike Islamic State hideouts in Hamrin mountains\n\nBAGHDAD — Nothing else."
     found = only(nlp, text)
     assert found.location.country != "United States"
+
+
+def test_a_dateline_split_from_its_city_still_dates_the_report_not_the_strike(nlp: Language) -> None:
+    text = (
+        "Colombia bombs rebel camp\n\nBOGOTA\n, May 15 (Reuters) - Colombia's military bombed a camp of the "
+        "ELN in the Catatumbo region in the early hours of Friday, killing seven fighters, the minister said."
+    )
+    found = only(nlp, text)
+    assert (found.date, found.location.country) == ("2021-05-14", "Colombia")
+
+
+def test_anti_tank_missiles_are_missiles(nlp: Language) -> None:
+    found = only(nlp, "Hezbollah fired anti-tank missiles at an Israeli army post near Metula on Friday.")
+    assert found.kind == "missile"
+
+
+def test_an_air_force_strike_is_the_air_forces_states(nlp: Language) -> None:
+    text = "Colombia's military bombed a camp on Friday. The air force strike on a camp in Tibu killed seven."
+    assert {s.actor for s in strikes(nlp, text)} == {"Colombia"}
+
+
+def test_a_night_fronting_a_report_is_the_deeds(nlp: Language) -> None:
+    found = only(
+        nlp,
+        "On Thursday night, Hezbollah said its fighters had fired two guided missiles at a post in Metula.",
+    )
+    assert found.date == "2021-05-13"
+
+
+def test_hours_after_an_early_strike_may_be_the_night_before(nlp: Language) -> None:
+    text = (
+        "An Israeli drone strike on a car in southern Lebanon killed two people early on Saturday, hours "
+        "after Hezbollah fired missiles at an army post. On Friday night, Hezbollah said its fighters had "
+        "fired two missiles at a post near Metula."
+    )
+    assert {(s.actor, s.date) for s in strikes(nlp, text)} == {
+        ("Israel", "2021-05-15"),
+        ("Hezbollah", "2021-05-14"),
+    }
