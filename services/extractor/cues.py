@@ -183,7 +183,7 @@ def _speaker_token(article: Article, verb: Token) -> Token | None:
                     t for t in article.doc[child.i + 1 : verb.i] if t.pos_ in {"NOUN", "PROPN", "PRON"}
                 ]
                 return between[-1] if between else verb.head
-            return _past_title(verb, child)
+            return _named_after(verb, _past_title(verb, child))
     for child in verb.children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -231,6 +231,14 @@ def _past_title(verb: Token, subject: Token) -> Token:
         return subject
     names = [c for c in verb.lefts if c.dep_ == "nsubj" and c.i > subject.i and c.pos_ == "PROPN"]
     return names[-1] if names else subject
+
+
+def _named_after(verb: Token, subject: Token) -> Token:
+    """ "the state news agency SANA said", parsed as two subjects: the name after the description."""
+    for child in verb.lefts:
+        if child.dep_ == "nsubj" and child.pos_ == "PROPN" and child.left_edge.i == subject.i + 1:
+            return child
+    return subject
 
 
 def _reporting_ancestor(token: Token) -> Token | None:
@@ -285,6 +293,12 @@ def _left_subject(article: Article, verb: Token) -> Token | None:
             return token.head
         if token.pos_ in {"NOUN", "PROPN", "PRON"}:
             return token
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ == "ccomp" and token.head.i == verb.i:
+            # "The X Committee, one of the groups that ... since the war erupted, said": the
+            # parser made the described body a second subject of the aside's verb
+            subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+            if len(subjects) > 1 and any(c.dep_ == "appos" for c in subjects[0].children):
+                return subjects[0]
         if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"parataxis", "advcl", "acl"}:
             # "The general, asked whether ..., said": the parser gave "asked" the subject.
             subjects = [c for c in token.children if c.dep_ in SUBJECTS and c.pos_ != "PRON"]

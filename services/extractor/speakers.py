@@ -530,8 +530,14 @@ class SpeakerResolver:
         for child in head.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN" and self._is_org_noun(head):
                 return self._org(child)  # "the monitoring group Border Watch", whatever the model thinks
+            if child.dep_ == "appos" and child.ent_type_ == "ORG" and head.pos_ == "NOUN":
+                return self._org(child)  # "the army's media wing, Joint Public Relations (JPR),"
             if child.dep_ == "appos" and self._is_person(child):
                 return self._person(child)
+        if head.pos_ == "NOUN" and (named := self._named_beside(head)) is not None:
+            return self._person(named)
+        if head.lemma_.lower() == "medium" and any(c.lower_.startswith("state") for c in head.lefts):
+            return self._org(head)  # "Syrian state media said": the state's outlets, a body
         described = head
         while described.dep_ == "conj" and described.pos_ == "NOUN" and not _determined(described):
             # "X, the acting resident and humanitarian coordinator": one description of X; not
@@ -569,6 +575,20 @@ class SpeakerResolver:
             if head.tag_ == "NN" and lemma not in ORG_NOUNS and (holder := self._holder(head)) is not None:
                 return holder  # "the chief executive" after "Jonas Berg, the company's chief executive"
             return self._org(head)  # "the rebels", "residents": a group speaks
+        return None
+
+    def _named_beside(self, head: Token) -> Token | None:
+        """ "An adviser to commander X Y, Z W, said": a person apposed to the person a role
+        serves is the one holding the role, not a second name for the first."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"to", "for", "of"}:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.ent_type_ != "PERSON":
+                    continue
+                for appos in obj.children:
+                    if appos.dep_ == "appos" and appos.ent_type_ == "PERSON" and appos.i > obj.i:
+                        return appos
         return None
 
     @staticmethod

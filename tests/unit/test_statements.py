@@ -1313,3 +1313,36 @@ def test_a_quote_of_another_speaker_inside_a_claim_is_still_theirs(nlp: Language
     text = "What the rebels described as “a liberation” left 30 dead, the governor said."
     statements = extract(nlp, text)
     assert [s.quote for s in statements if s.kind == "direct"] == ["a liberation"]
+
+
+def test_a_name_after_a_description_parsed_as_a_second_subject_speaks(nlp: Language) -> None:
+    s = only(extract(nlp, "Valoria's state news agency VNA said the shells were fired from the hills."))
+    assert s.speaker in {"VNA", "Valoria's state news agency VNA"}
+    assert s.quote == "the shells were fired from the hills"
+
+
+def test_a_bodys_name_apposed_to_its_description_speaks(nlp: Language) -> None:
+    text = "In a statement, the navy's press office, the Maritime Information Service, said the ship sank."
+    s = only(extract(nlp, text))
+    assert s.speaker == "Maritime Information Service" and not s.anonymous
+
+
+def test_state_media_are_a_named_body_not_an_unnamed_source(nlp: Language) -> None:
+    s = only(extract(nlp, "Rockets hit a depot outside the capital on Monday, Valorian state media said."))
+    assert (s.speaker, s.anonymous) == ("Valorian state media", False)
+
+
+def test_a_described_body_parsed_as_the_subject_of_its_aside_still_speaks(nlp: Language) -> None:
+    text = (
+        "The East Harbor Relief Committee, one of the volunteer groups that have counted the dead "
+        "since the fighting between the army and the militia erupted in May 2022, said the shells "
+        "fell on the market."
+    )
+    s = only(extract(nlp, text))
+    assert (s.speaker, s.quote) == ("East Harbor Relief Committee", "the shells fell on the market")
+
+
+def test_a_person_apposed_to_the_person_a_role_serves_holds_the_role(nlp: Language) -> None:
+    text = "An adviser to militia commander Tomas Berg, Lina Haddad, warned that the group would strike."
+    s = only(extract(nlp, text))
+    assert (s.speaker, s.anonymous) == ("Lina Haddad", False)
