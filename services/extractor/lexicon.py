@@ -78,7 +78,7 @@ PERSON_TITLES = frozenset(
 ANONYMOUS_NOUNS = frozenset(
     (
         "activist adviser advisor aide analyst aunt authority brother bystander colleague commander "
-        "correspondent cousin daughter demonstrator diplomat doctor driver economist employee engineer "
+        "correspondent cousin daughter demonstrator diplomat doctor driver economist elder employee engineer "
         "expert farmer father fighter firefighter fisherman friend grandfather grandmother guard husband "
         "insider investigator journalist lawmaker lawyer leader man manager medic medium member merchant "
         "midwife mother mourner negotiator neighbor neighbour nephew niece nurse observer officer official "

@@ -685,6 +685,12 @@ class SpeakerResolver:
             # "Hamas did not comment. The group said ...": the last named organisation, unless
             # a fuller "the militant group" came after it.
             position, named = self._latest_mention(lambda s: s.kind == "org" and (s.name or "")[:1].isupper())
+            if named is not None and self.doc[position].ent_type_ == "GPE":
+                # "Turkey has struck the PKK ... after the group announced": a country is no group
+                bodies = [(p, text) for p, _, text in self._org_phrases if position < p < head.i]
+                bodies = [(p, text) for p, text in bodies if self.doc[p].ent_type_ == "ORG"]
+                if bodies:
+                    return Speaker(bodies[-1][1], "org")
             if named is not None and (not longer or position >= longer[-1][0]):
                 return named
         if longer:  # "the military" after "the Israeli military": the name as first given
@@ -783,10 +789,24 @@ class SpeakerResolver:
                 return holders[0].speaker()
         described = list(phrase) + _qualifier(head, phrase)
         title = _clean(_text(described)) or None
+        partner = self._coordinated_source(head)
+        if partner is not None and title is not None:
+            # "tribal elders and a local lawmaker said": one unnamed source, described whole
+            title = _clean(self.doc[described[0].i : partner.i + 1].text)
+            plural = True
         role = _clean(phrase.text).lower() or None
         return Speaker(
             None, "anonymous", title, self._body(_affiliation(described), head.i), plural, role=role
         )
+
+    def _coordinated_source(self, head: Token) -> Token | None:
+        """An unnamed source joined to this one by "and": "elders and a local lawmaker"."""
+        for conj in head.children:
+            lemma = conj.lemma_.lower()
+            if conj.dep_ == "conj" and conj.pos_ == "NOUN" and lemma in ANONYMOUS_NOUNS | PERSON_TITLES:
+                if not any(c.dep_ == "appos" or c.ent_type_ == "PERSON" for c in conj.subtree):
+                    return conj
+        return None
 
     def _body(self, affiliation: str | None, position: int) -> str | None:
         """ "the agency's spokesman": the agency under its name, or the group last named for "group"."""

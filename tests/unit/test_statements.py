@@ -1346,3 +1346,18 @@ def test_a_person_apposed_to_the_person_a_role_serves_holds_the_role(nlp: Langua
     text = "An adviser to militia commander Tomas Berg, Lina Haddad, warned that the group would strike."
     s = only(extract(nlp, text))
     assert (s.speaker, s.anonymous) == ("Lina Haddad", False)
+
+
+def test_the_group_after_a_country_is_the_group_it_fought(nlp: Language) -> None:
+    text = (
+        "Valoria has bombed camps of the Northern Liberation Front for years, and kept on even after "
+        "the group announced last week that it would lay down its arms."
+    )
+    s = only(extract(nlp, text))
+    assert s.speaker == "Northern Liberation Front" and s.quote == "it would lay down its arms"
+
+
+def test_coordinated_unnamed_sources_are_one_source_described_whole(nlp: Language) -> None:
+    s = only(extract(nlp, "Village elders and a local doctor said a drone had hit the school."))
+    assert s.anonymous and s.speaker is None
+    assert s.speaker_title == "Village elders and a local doctor"
