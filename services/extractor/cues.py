@@ -625,7 +625,7 @@ def _according_content(verb: Token) -> tuple[int, int] | None:
 
 def _object_content(verb: Token) -> tuple[int, int] | None:
     """Content that is not a clause: "called on residents to ...", "accusing them of housing ...",
-    "denied carrying out the strike"."""
+    "admitted carrying out the strike"."""
     lemma = verb.lemma_.lower()
     for child in verb.children:
         if child.dep_ == "prep" and (lemma, child.lower_) in APPEAL_CONTENT:

@@ -29,8 +29,9 @@ PHRASAL_REPORTING_VERBS = frozenset({("point", "out"), ("make", "clear"), ("spel
 
 # Verbs whose content is a prepositional object, not a clause: "accusing them of housing ...".
 OBJECT_CONTENT = frozenset({("accuse", "of")})
-# Verbs whose content may be a gerund: "denied carrying out the strike".
-GERUND_CONTENT = frozenset({"deny", "admit", "acknowledge", "confirm", "report", "recall"})
+# Verbs whose content may be a gerund: "admitted carrying out the strike"; a bare denial of a
+# deed ("denied carrying out the strike") is a denial, not a reported claim.
+GERUND_CONTENT = frozenset({"admit", "acknowledge", "confirm", "report", "recall"})
 # Verbs whose content may be a count they give: "the army reported 27 attacks".
 COUNT_CONTENT = frozenset({"report"})
 # Appeals whose content runs from the object to the infinitive: "called on residents to donate blood".

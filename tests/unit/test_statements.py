@@ -1361,3 +1361,7 @@ def test_coordinated_unnamed_sources_are_one_source_described_whole(nlp: Languag
     s = only(extract(nlp, "Village elders and a local doctor said a drone had hit the school."))
     assert s.anonymous and s.speaker is None
     assert s.speaker_title == "Village elders and a local doctor"
+
+
+def test_a_denial_of_a_deed_as_a_gerund_reports_no_claim(nlp: Language) -> None:
+    assert extract(nlp, "The militia denied shelling the market.") == []
