@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from services.extractor.gazetteer import AliasMatch, Gazetteer
+from services.extractor.gazetteer import Alias, AliasMatch, Gazetteer
 
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her"}
 PERSONAL_PRONOUNS = {"he", "his", "she", "her"}
@@ -48,6 +48,41 @@ TARGET_HEADS = {"hit", "strike", "target", "bomb", "kill", "fight", "attack", "i
 STATE_KINDS = {"country", "demonym", "capital", "institution", "leader"}
 
 
+# The last word of an armed group's own name: "the Mandalay People's Defence Force", "the Arakan Army".
+ARMED_GROUP_HEADS = {
+    "force",
+    "forces",
+    "army",
+    "front",
+    "brigade",
+    "brigades",
+    "militia",
+    "battalion",
+    "guard",
+}
+
+
+def _armed_groups_named(doc: Doc, gazetteer: Gazetteer) -> list[AliasMatch]:
+    """Armed groups the gazetteer does not know, taken from the article's own names: an organisation
+    whose name ends like a force's, and that no known alias covers (the "Israel Defense Forces" is Israel)."""
+    known = gazetteer.find(doc.text)
+    found = []
+    for entity in doc.ents:
+        words = [t for t in entity if t.lower_ != "the"]
+        if entity.label_ not in ("ORG", "NORP", "PERSON", "GPE") or len(words) < 2:
+            continue
+        if words[-1].lower_ not in ARMED_GROUP_HEADS or not all(
+            w.is_title or w.is_upper or w.is_punct or w.lower_ in ("'s", "\u2019s") for w in words
+        ):
+            continue
+        if any(m.start < entity.end_char and entity.start_char < m.end for m in known):
+            continue
+        name = "".join(t.text_with_ws for t in words).strip()
+        start = words[0].idx
+        found.append(AliasMatch(start, start + len(name), Alias(name, name, "group", None)))
+    return found
+
+
 def phrase_head(token: Token) -> Token:
     """Climb from a modifier to the head of its noun phrase: "Russian" -> "military"."""
     while token.dep_ in ("compound", "amod", "poss", "nmod", "det", "case", "nummod") and token.head != token:
@@ -75,7 +110,9 @@ class ActorResolver:
     def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
         self.doc = doc
         self.gazetteer = gazetteer
-        self.matches = gazetteer.find(doc.text)
+        self.matches = sorted(
+            [*gazetteer.find(doc.text), *_armed_groups_named(doc, gazetteer)], key=lambda m: m.start
+        )
         self.sentences = list(doc.sents)
         self.last_actor: str | None = None  # the actor of the previous strike mention
         self.groups = {m.alias.canonical for m in self.matches if m.alias.kind == "group"}
@@ -214,7 +251,10 @@ class ActorResolver:
             return max(people, key=lambda p: p[0])[1] if people else None
         found = self._nearest(token, window_start, kinds or STATE_KINDS | {"alliance", "group"})
         if found is None and kinds == {"alliance"}:  # "the coalition" stays the one named, however far
-            found = self._nearest(token, 0, kinds)
+            return self._nearest(token, 0, kinds)
+        if found is None and kinds == STATE_KINDS and self.last_actor in self.groups:
+            # "the military" is a state's, never the armed group whose strike was told last
+            return self._nearest(token, 0, kinds)
         return found or self.last_actor
 
     def _leader(self, name: str) -> str | None:

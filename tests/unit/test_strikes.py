@@ -1083,3 +1083,22 @@ def test_hours_after_an_early_strike_may_be_the_night_before(nlp: Language) -> N
         ("Israel", "2021-05-15"),
         ("Hezbollah", "2021-05-14"),
     }
+
+
+def test_an_armed_group_the_gazetteer_lacks_is_taken_from_its_name(nlp: Language) -> None:
+    text = (
+        "Myanmar military jets bombed a school in Sagaing on Thursday. The Magway People's Defence Force "
+        "claimed responsibility for a drone attack on an air base on Tuesday, saying 12 of its drones had "
+        "struck a runway. The military has carried out more than 2,000 airstrikes since the coup in "
+        "February 2021."
+    )
+    found = {(s.actor, s.campaign) for s in strikes(nlp, text)}
+    assert ("Magway People's Defence Force", False) in found
+    assert ("Myanmar", True) in found
+
+
+def test_us_combatant_commands_are_the_united_states(nlp: Language) -> None:
+    found = only(
+        nlp, "AFRICOM said it carried out an airstrike near Jilib on Thursday, killing three militants."
+    )
+    assert found.actor == "United States"
