@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 CORPUS ?= ../shared/corpus
 
-.PHONY: install run test unit integration e2e lint format schemas eval bench clean
+.PHONY: install run test unit integration e2e lint format schemas eval eval-newswire bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,9 @@ schemas: install
 
 eval: install
 	$(BIN)/sitrep eval $(CORPUS)
+
+eval-newswire: install  # the project's own regression corpus (corpus/README.md)
+	$(BIN)/sitrep eval corpus
 
 bench: install
 	$(BIN)/python -m bench.bench_extractor
