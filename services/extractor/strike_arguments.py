@@ -37,7 +37,7 @@ TARGET_VERBS = set("hit strike target aim bomb destroy pound flatten damage leve
 TEMPORAL_MARKS = {"after", "before", "since", "until"}
 SEQUENCE_VERBS = {"follow", "precede"}
 DAY_WORDS = {"yesterday", "today", "tonight", "overnight"}
-REPEATED = {"repeatedly", "regularly", "daily", "nightly", "routinely", "frequently"}
+REPEATED = {"repeatedly", "regularly", "daily", "nightly", "routinely", "frequently", "frequent"}
 CAMPAIGN_CUES = set(
     "since majority repeatedly repeated daily nightly weeks months ongoing wave waves campaign past "
     "recent hundreds thousands".split()
@@ -247,13 +247,25 @@ def mention_date(
     if dates:
         return min(dates)[3]
     verb = token if token.pos_ == "VERB" else clause_verb(token)
-    shifted = _shifted_date(verb, published_at, anchor)
+    shifted = _shifted_date(verb, published_at, anchor) or _since_clause_date(verb, published_at)
     if shifted or not shared:
         return shifted
     for deed in _same_subject_deeds(verb):
         told = mention_date(deed, published_at, anchor, shared=False)
         if told:
             return told
+    return None
+
+
+def _since_clause_date(verb: Token, published_at: date | None) -> str | None:
+    """ "has been struck since the invasion began in February 2022": the month the strikes began."""
+    for clause_ in (c for c in verb.children if c.dep_ == "advcl" and _temporal_mark(c) == "since"):
+        for entity in (
+            e for e in verb.doc.ents if e.label_ == "DATE" and e.root.i in {t.i for t in clause_.subtree}
+        ):
+            resolved = resolve_date(f"since {entity.text}", published_at)
+            if resolved:
+                return resolved
     return None
 
 
@@ -282,9 +294,9 @@ def is_campaign(token: Token, date_value: str | None) -> bool:
     aside |= {
         t.i
         for c in verb.children
-        if c.dep_ == "advcl" and any(s.dep_ == "nsubj" for s in c.children)
+        if c.dep_ == "advcl" and any(s.dep_ == "nsubj" for s in c.children) and _temporal_mark(c) != "since"
         for t in c.subtree
-    }
+    }  # but "since the invasion began" is the strikes' own time
     # Nor a comparison: "in the most serious flare-up in months" measures, it does not repeat.
     compared = [
         _compared(t) for t in verb.subtree if t.tag_ in ("JJS", "RBS") and t.dep_ in ("amod", "advmod")

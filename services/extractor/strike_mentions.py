@@ -339,6 +339,8 @@ def is_asserted(token: Token) -> bool:
             return False
     if any(c.lower_ in UNREAL_MODIFIERS for c in token.children if c.i < token.i):
         return False  # "planned strikes", "a possible strike"
+    if token.dep_ == "pobj" and token.head.lower_ in ("after", "since", "following"):
+        return True  # "pledged to review its rules after an air raid killed eight": the raid happened
     verb = clause_verb(token)
     if verb.lemma_ in INTENT_VERBS or token.head.lemma_ in INTENT_VERBS:
         return False

@@ -1102,3 +1102,21 @@ def test_us_combatant_commands_are_the_united_states(nlp: Language) -> None:
         nlp, "AFRICOM said it carried out an airstrike near Jilib on Thursday, killing three militants."
     )
     assert found.actor == "United States"
+
+
+def test_a_raid_after_which_a_pledge_was_made_did_happen(nlp: Language) -> None:
+    found = only(
+        nlp,
+        "The minister noted that Colombia had pledged to review its rules after an August 2019 Colombian "
+        "air raid on a camp in Caqueta province killed eight minors.",
+    )
+    assert (found.actor, found.date) == ("Colombia", "2019-08")
+
+
+def test_a_frequent_target_since_a_war_began_is_a_campaign_from_that_month(nlp: Language) -> None:
+    found = only(
+        nlp,
+        "Dnipro has been a frequent target of Russian missile strikes since the full-scale invasion began "
+        "in February 2022.",
+    )
+    assert (found.campaign, found.date) == (True, "2022-02")
