@@ -21,7 +21,8 @@ PLACE_NOUNS = {
 }  # fmt: skip
 SETTLEMENTS = {"city", "town", "village", "port", "camp", "suburb", "neighbourhood", "neighborhood"}
 # Parts of a place: "the centre of Dnipro", "the heart of the capital".
-PART_NOUNS = {"centre", "center", "heart", "edge", "suburbs", "downtown", "east", "west", "north", "south"}
+PART_NOUNS = {"centre", "center", "heart", "edge", "suburbs", "downtown", "east", "west", "north", "south",
+              "northeast", "northwest", "southeast", "southwest"}  # fmt: skip
 # Where a strike falls: "in", "near", "on the city"; not "to" or "from", which name sources and routes.
 PLACE_PREPS = (LOCATION_PREPS - {"to", "from"}) | {"on"}
 STRUCK_VERBS = {"strike", "hit", "bomb", "pound", "shell", "bombard", "target", "attack", "raid", "strafe"}
