@@ -1,17 +1,14 @@
-"""Strikes: who struck whom, where, when; every mention of one strike merged into one record.
+"""Strikes: who struck whom, where, when; one record per real-world strike.
 
-Mentions are consolidated in order of how much they pin down: dated mentions with an actor found the
-strikes, undated ones join the nearest compatible strike of their actor, and mentions without an actor
-("the missile struck on Friday", "wounded in the strike") only ever join a strike, never start one,
-except a dated one that is clearly a different strike of the article's main attacker. Strikes in
-general ("died in drone strikes on cities") join a dated strike only where they name its place.
+`find_mentions` reads every strike mention with its actor, date, place, targets and toll;
+`strike_consolidation` merges the mentions of one strike; `to_strike` makes the record, with each
+source's version as a claim.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from datetime import date
 from functools import partial
 
@@ -31,6 +28,7 @@ from services.extractor.strike_arguments import (
     mention_date,
     mention_targets,
 )
+from services.extractor.strike_consolidation import Group, consolidate
 from services.extractor.strike_mentions import (
     Mention,
     is_asserted,
@@ -40,9 +38,6 @@ from services.extractor.strike_mentions import (
     trigger_kind,
 )
 
-# Kinds that may be one strike told differently: a drone fires a missile, an "air strike" is a drone's.
-FAMILY = {"airstrike": "air", "drone strike": "air", "missile": "air", "artillery": "artillery",
-          "barrel bomb": "barrel bomb", "chemical": "chemical"}  # fmt: skip
 SPECIFICITY: list[StrikeKind] = [
     "chemical",
     "barrel bomb",
@@ -62,31 +57,6 @@ HEADLINE_STRIKE_WORDS = {
     "missile",
     "drone",
 }
-EVENING_WORDS = {"late", "night", "evening", "midnight", "tonight"}
-
-
-@dataclass
-class Group:
-    actor: str | None
-    date: str | None
-    campaign: bool
-    mentions: list[Mention] = field(default_factory=list)
-
-    @property
-    def kinds(self) -> set[StrikeKind]:
-        return {m.kind for m in self.mentions if m.kind}
-
-    def fits_kind(self, kind: StrikeKind | None) -> bool:
-        return kind is None or all(FAMILY[k] == FAMILY[kind] for k in self.kinds)
-
-    def by(self, actor: str | None) -> bool:
-        """Whether the actor struck in this group, as its lead or a partner named with it."""
-        return actor == self.actor or any(actor in m.partners for m in self.mentions)
-
-    def add(self, mention: Mention) -> None:
-        self.mentions.append(mention)
-        self.date = self.date or mention.date
-        self.campaign = self.campaign or mention.campaign
 
 
 def tree_distance(a: Token, b: Token) -> int:
@@ -199,61 +169,6 @@ def find_mentions(
     return mentions
 
 
-def _distance(group: Group, mention: Mention) -> tuple[int, int]:
-    """Earlier strikes first, then the nearest: "the strike" usually means the one just told."""
-    before = [mention.index - m.index for m in group.mentions if m.index <= mention.index]
-    if before:
-        return 0, min(before)
-    return 1, min(m.index - mention.index for m in group.mentions)
-
-
-def _nearest(groups: list[Group], mention: Mention) -> Group | None:
-    """The nearest group, one of the very same kind before one of a kindred kind; for a word of no kind,
-    one told with the same word ("the strikes" are the airstrikes, not the rockets told between)."""
-    if mention.kind is not None:
-        same_kind = [g for g in groups if mention.kind in g.kinds]
-        return min(same_kind or groups, key=lambda g: _distance(g, mention), default=None)
-    word = mention.trigger.lemma_.lower()
-
-    def key(group: Group) -> tuple[int, int, int]:
-        side, distance = _distance(group, mention)
-        other_word = int(not any(m.trigger.lemma_.lower().endswith(word) for m in group.mentions))
-        # Told before: the same word decides; told only after (a headline): the first strike told.
-        return (side, other_word, distance) if side == 0 else (side, distance, other_word)
-
-    return min(groups, key=key, default=None)
-
-
-def _overnight(mention: Mention) -> bool:
-    return any(t.lower_ == "overnight" for t in mention.sentence)
-
-
-def _same_night(group: Group, mention: Mention) -> bool:
-    """ "late on Thursday" and "the overnight attack" told on Friday: one strike across midnight."""
-    if not group.date or not mention.date or len(group.date) != 10 or len(mention.date) != 10:
-        return False
-    apart = (date.fromisoformat(mention.date) - date.fromisoformat(group.date)).days
-    # The earlier day's telling must reach into its night: "On Monday, jets struck" is Monday's own.
-    if apart == 1:
-        evening = any(_evening(m) for m in group.mentions if m.date == group.date)
-        return _overnight(mention) and evening
-    if apart == -1:
-        return _evening(mention) and any(_overnight(m) for m in group.mentions if m.date == group.date)
-    return False
-
-
-def _evening(mention: Mention) -> bool:
-    return _overnight(mention) or any(t.lower_ in EVENING_WORDS for t in mention.sentence)
-
-
-def _strikes_home(group: Group, mention: Mention, country_of: Callable[[str], str | None]) -> bool:
-    """Whether an unattributed mention falls on the group's attacker's own country while the group's
-    strikes fall elsewhere: "rockets fired at northern Israel" in a story of Israeli raids abroad."""
-    home = country_of(group.actor or "")
-    abroad = {m.location.country for m in group.mentions if m.location.country} - {home}
-    return home is not None and mention.location.country == home and bool(abroad)
-
-
 def _defender(token: Token, resolver: ActorResolver) -> str | None:
     """ "Its air defences shot down four rockets": who shot them down (the rockets were someone else's)."""
     verb = through_quantity(token).head
@@ -261,57 +176,6 @@ def _defender(token: Token, resolver: ActorResolver) -> str | None:
         return None
     subject = subject_of(verb) or (subject_of(verb.head) if verb.dep_ == "conj" else None)
     return resolver.actor_in(list(subject.subtree)) if subject is not None else None
-
-
-def _own_side_hit(group: Group, mention: Mention) -> bool:
-    """Whether the mention's targets are the group's own: missiles that hit "Russian troops" are no
-    Russian strike."""
-    gazetteer = load_gazetteer()
-    named = {m.alias.canonical for target in mention.targets for m in gazetteer.find(target)}
-    return group.actor in named
-
-
-def _generic(mention: Mention) -> bool:
-    """Strikes in general ("most died in drone strikes on cities"): a bare plural of no one's, told
-    with no day, that may be any of many strikes."""
-    trigger = mention.trigger
-    if trigger.tag_ != "NNS" or mention.campaign:
-        return False
-    # "the strikes", "its raids" and "two strikes" point at strikes told; "some strikes" does not.
-    pointing = [c for c in trigger.children if c.dep_ in ("det", "poss", "nummod")]
-    return all(c.lower_ in ("some", "many") for c in pointing)
-
-
-def _shares_place(group: Group, mention: Mention) -> bool:
-    """Whether a mention names a place the group's own sentences name, or the other way round."""
-    region = mention.location.region
-    if region and any(region in m.sentence.text for m in group.mentions):
-        return True
-    return any(m.location.region and m.location.region in mention.sentence.text for m in group.mentions)
-
-
-def _same_place(group: Group, mention: Mention) -> bool:
-    """Whether a dated mention may be the group's strike by where it fell: a night's missiles on one city
-    and its drones on another are two strikes; a mention with no named place fits any."""
-    if mention.rank != 0 or not mention.location.region:
-        return True
-    places = [m.location.region for m in group.mentions if m.rank == 0 and m.location.region]
-    mine = mention.location.region
-    return not places or any(p in mine or mine in p or _same_city(p, mine) for p in places)
-
-
-def _named_same_place(group: Group, mention: Mention) -> bool:
-    """Whether the group was told at the very place the mention names."""
-    places = [m.location.region for m in group.mentions if m.rank == 0 and m.location.region]
-    return (
-        mention.rank == 0 and bool(mention.location.region) and bool(places) and _same_place(group, mention)
-    )
-
-
-def _same_city(a: str, b: str) -> bool:
-    """ "the city of Kharkiv" and "Kharkiv's Kyivskyi district" share their proper name."""
-    names = {w.strip("'’s") for w in a.split() if w[:1].isupper()}
-    return bool(names & {w.strip("'’s") for w in b.split() if w[:1].isupper()})
 
 
 def headline_actor(doc: Doc, resolver: ActorResolver) -> str | None:
@@ -329,72 +193,6 @@ def headline_actor(doc: Doc, resolver: ActorResolver) -> str | None:
         if actor:
             return actor
     return None
-
-
-def consolidate(mentions: list[Mention], fallback_actor: str | None = None) -> list[Group]:
-    groups: list[Group] = []
-    country_of = load_gazetteer().country_named
-
-    def start(mention: Mention, actor: str | None) -> None:
-        group = Group(actor, mention.date, mention.campaign)
-        group.add(mention)
-        groups.append(group)
-
-    for m in (m for m in mentions if m.actor and m.date):
-        same = [
-            g
-            for g in groups
-            if g.by(m.actor) and g.date == m.date and g.fits_kind(m.kind) and _same_place(g, m)
-        ]
-        night = [g for g in groups if g.by(m.actor) and g.fits_kind(m.kind) and _same_night(g, m)]
-        if same or night:
-            group = next((g for g in same or night if m.kind in g.kinds), (same or night)[0])
-            group.add(m)
-            group.date = min(group.date or "", m.date or "") or group.date  # the day the night began
-        else:
-            start(m, m.actor)
-    for m in (m for m in mentions if m.actor and not m.date):
-        own = [g for g in groups if g.by(m.actor) and g.fits_kind(m.kind)]
-        own = [g for g in own if _named_same_place(g, m)] or own  # the strike told at the same place, if any
-        alike = [g for g in own if g.campaign == m.campaign] or ([] if m.campaign else own)
-        group = _nearest(alike, m)
-        group.add(m) if group else start(m, m.actor)
-    for m in (m for m in mentions if not m.actor and m.date):
-        # A dated strike of unknown author is tied to a known one only when it is told the same way:
-        # "a rocket hit the town on Monday" in a story of air strikes may be anyone's rocket.
-        alike = [g for g in groups if m.kind is None or not g.kinds or m.kind in g.kinds]
-        alike = [
-            g
-            for g in alike
-            if not _strikes_home(g, m, country_of) and not _own_side_hit(g, m) and g.actor != m.defender
-        ]
-        same_day = [g for g in alike if g.date == m.date] or [g for g in alike if _same_night(g, m)]
-        # an undated strike told only later is no antecedent for "the bomb that hit on Monday"
-        undated = [
-            g
-            for g in alike
-            if not g.date and g.campaign == m.campaign and any(x.index <= m.index for x in g.mentions)
-        ]
-        group = _nearest(same_day, m) or _nearest(undated, m)
-        if group:
-            group.add(m)
-        elif alike:
-            # "two strikes hit the hospital": a strike of no kind is an air strike's, if anyone's
-            aerial = [g for g in alike if g.kinds and all(FAMILY[k] == "air" for k in g.kinds)]
-            told = (
-                aerial if m.kind is None and m.trigger.lemma_.lower().endswith("strike") and aerial else alike
-            )
-            start(m, Counter(g.actor for g in told for _ in g.mentions).most_common(1)[0][0])
-        elif not groups and fallback_actor:  # a story of one attacker, named only in its title
-            start(m, fallback_actor)
-    for m in (m for m in mentions if not m.actor and not m.date):
-        fitting = [g for g in groups if g.fits_kind(m.kind) and not _strikes_home(g, m, country_of)]
-        if _generic(m):  # strikes in general are not the one dated strike told here
-            fitting = [g for g in fitting if g.campaign or not g.date or _shares_place(g, m)]
-        group = _nearest([g for g in fitting if g.campaign == m.campaign] or fitting, m)
-        if group:
-            group.add(m)
-    return groups
 
 
 def _location(group: Group, fallback: str | None) -> Location:
