@@ -190,6 +190,8 @@ def _speaker_token(article: Article, verb: Token) -> Token | None:
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return None  # "what was called a ...": nobody is named
     head = verb.head
+    if _chained_report(verb):
+        return _speaker_token(article, head)
     if verb.dep_ == "pcomp" and head.head.lemma_.lower() == "quote":  # "X was quoted as saying"
         return next((c for c in head.head.children if c.dep_ == "nsubjpass"), None)
     if verb.dep_ == "conj" and (nominal := _nominal_before(article, verb)) is not None:
@@ -207,6 +209,21 @@ def _speaker_token(article: Article, verb: Token) -> Token | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return _participle_subject(verb)
     return None
+
+
+def _chained_report(verb: Token) -> bool:
+    """ "They said the attack was retaliation and warned that ...", parsed with "warned" as a
+    second clause of "said": a subjectless reporting verb after "and" is the reporter's own."""
+    head = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and head.i < verb.i
+        and verb.i > 0
+        and verb.doc[verb.i - 1].pos_ == "CCONJ"
+        and not any(c.dep_ in SUBJECTS for c in verb.children)
+        and is_reporting_verb(verb)
+        and is_reporting_verb(head)
+    )
 
 
 def _partitive(subject: Token) -> bool:
@@ -445,7 +462,7 @@ def _raw_content(article: Article, verb: Token) -> tuple[int, int] | None:
     """The reported material as the parse gives it, before trimming."""
     if verb.lower_ == "according":
         return _according_content(verb)
-    ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
+    ccomps = [c for c in verb.children if c.dep_ == "ccomp" and not _chained_report(c)]
     after = [c for c in ccomps if c.i > verb.i]
     before = [c for c in ccomps if c.i < verb.i]
     if after and before and _is_time(verb.doc[verb.i + 1]):

@@ -157,6 +157,7 @@ def _coordinated_clauses(
     article: Article, start: int, end: int, gap: tuple[int, int] | None = None
 ) -> list[tuple[int, int]]:
     """A report of two claims is two statements: "said A, and that B", "said A but that B",
+    (while "said A and that B", with no comma, is one),
     "A, and “B”" with B a whole quoted clause, and "A, X wrote, and B" around the cue's `gap`."""
     if gap is not None and start < gap[0] < gap[1] < end:
         return [*_coordinated_clauses(article, start, gap[0]), *_coordinated_clauses(article, gap[1], end)]
@@ -173,6 +174,8 @@ def _coordinated_clauses(
             doc[i].lower_ != "that" or doc[i].dep_ == "det" or article.quote_of[i] is not None
         ):
             continue
+        if not opens_quote and doc[i - 1].lower_ == "and" and doc[i - 2].text != ",":
+            continue  # "said A and that B", with no comma, reports one claim
         cut = i - 1
         while cut > first and (
             doc[cut - 1].is_punct and article.quote_of[cut - 1] is None or doc[cut - 1].pos_ == "CCONJ"
