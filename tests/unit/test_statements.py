@@ -1092,6 +1092,18 @@ def test_two_coordinated_that_clauses_are_two_statements(nlp: Language) -> None:
     assert first.speaker == second.speaker == "health office" and first.cue == second.cue == "said"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor said the bridge had been shelled twice and that no one was hurt.",
+        "A police officer told reporters the depot had been empty and that the guards had fled.",
+    ],
+)
+def test_two_that_clauses_joined_without_a_comma_are_one_statement(nlp: Language, text: str) -> None:
+    s = only(extract(nlp, text))
+    assert " and that " in s.quote
+
+
 def test_a_but_that_clause_is_a_statement_of_its_own(nlp: Language) -> None:
     text = "The navy said it was reviewing the footage but that no sailors had fired on the boat."
     first, second = extract(nlp, text)
@@ -1365,3 +1377,18 @@ def test_coordinated_unnamed_sources_are_one_source_described_whole(nlp: Languag
 
 def test_a_denial_of_a_deed_as_a_gerund_reports_no_claim(nlp: Language) -> None:
     assert extract(nlp, "The militia denied shelling the market.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They said the raid was revenge for the shelling and warned that more bases would be hit.",
+        "The rebels said the convoy was a legitimate target and warned that roads would be mined.",
+    ],
+)
+def test_a_subjectless_report_after_and_parsed_as_a_second_clause_is_the_reporter_s(
+    nlp: Language, text: str
+) -> None:
+    first, second = extract(nlp, "The Northern Liberation Front claimed the attack. " + text)
+    assert first.cue == "said" and " and warned" not in first.quote
+    assert second.cue == "warned" and second.speaker == first.speaker is not None
