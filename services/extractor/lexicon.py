@@ -105,7 +105,10 @@ ORG_NOUNS = frozenset(
 
 # Category nouns that stand for the organisation last named: "the group", "the movement".
 GENERIC_ORG_NOUNS = frozenset(
-    "agency alliance company group militia movement network organisation organization outlet party".split()
+    (
+        "agency alliance company group militia mission movement network organisation organization outlet "
+        "party"
+    ).split()
 )
 
 # What kind of outlet a named medium is, after its name: "the Daily Star newspaper".

@@ -1392,3 +1392,12 @@ def test_a_subjectless_report_after_and_parsed_as_a_second_clause_is_the_reporte
     first, second = extract(nlp, "The Northern Liberation Front claimed the attack. " + text)
     assert first.cue == "said" and " and warned" not in first.quote
     assert second.cue == "warned" and second.speaker == first.speaker is not None
+
+
+def test_the_mission_is_the_body_named_before_it(nlp: Language) -> None:
+    text = (
+        "The Joint Truce Force in Valoria (JTFV) said it was alarmed by the shelling near the border. "
+        "The mission added that it had contacted both sides to urge restraint."
+    )
+    first, second = extract(nlp, text)
+    assert first.speaker == second.speaker == "Joint Truce Force in Valoria"
