@@ -126,9 +126,16 @@ def _org_name(phrase: Span) -> str:
 
     "US-backed Syrian Democratic Forces" is the Syrian Democratic Forces, "the state-run Daily
     Star newspaper" the Daily Star; but "the Saudi-led coalition" keeps its modifier, which
-    is all the name there is.
+    is all the name there is; "the group's Radio X" is Radio X.
     """
     tokens = list(phrase)
+    owned = [k for k, t in enumerate(tokens[:-1]) if t.text in _POSSESSIVE and t.dep_ == "case"]
+    if (
+        owned
+        and all(t.is_lower for t in tokens[: owned[0]])
+        and all(_is_proper(t) for t in tokens[owned[0] + 1 :])
+    ):
+        tokens = tokens[owned[0] + 1 :]  # the owner told by a common noun is no part of the name
     while len(tokens) > 3 and tokens[1].text == "-" and _is_participle(tokens[2]) and _is_proper(tokens[3]):
         tokens = tokens[3:]
     if len(tokens) > 1 and tokens[-1].lower_ in MEDIA_NOUNS and _is_proper(tokens[-2]):

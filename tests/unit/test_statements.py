@@ -1401,3 +1401,14 @@ def test_the_mission_is_the_body_named_before_it(nlp: Language) -> None:
     )
     first, second = extract(nlp, text)
     assert first.speaker == second.speaker == "Joint Truce Force in Valoria"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The militia's Radio Sawtna said the drone had hit a school.", "Radio Sawtna"),
+        ("Valoria's Air Force said the drone had hit a school.", "Valoria's Air Force"),
+    ],
+)
+def test_a_name_owned_by_a_common_noun_is_the_name_alone(nlp: Language, text: str, speaker: str) -> None:
+    assert only(extract(nlp, text)).speaker == speaker
