@@ -48,7 +48,8 @@ TARGET_HEADS = {"hit", "strike", "target", "bomb", "kill", "fight", "attack", "i
 STATE_KINDS = {"country", "demonym", "capital", "institution", "leader"}
 
 
-# The last word of an armed group's own name: "the Mandalay People's Defence Force", "the Arakan Army".
+# The last word of an armed group's own name: "the Mandalay People's Defence Force", "the Arakan Army";
+# a rival government is named "Government of ..." ("the Government of National Unity").
 ARMED_GROUP_HEADS = {
     "force",
     "forces",
@@ -71,8 +72,9 @@ def _armed_groups_named(doc: Doc, gazetteer: Gazetteer) -> list[AliasMatch]:
         words = [t for t in entity if t.lower_ != "the"]
         if entity.label_ not in ("ORG", "NORP", "PERSON", "GPE") or len(words) < 2:
             continue
-        if words[-1].lower_ not in ARMED_GROUP_HEADS or not all(
-            w.is_title or w.is_upper or w.is_punct or w.lower_ in ("'s", "\u2019s") for w in words
+        government = words[0].lower_ == "government" and any(w.lower_ == "of" for w in words)
+        if (words[-1].lower_ not in ARMED_GROUP_HEADS and not government) or not all(
+            w.is_title or w.is_upper or w.is_punct or w.lower_ in ("'s", "\u2019s", "of") for w in words
         ):
             continue
         if any(m.start < entity.end_char and entity.start_char < m.end for m in known):

@@ -40,7 +40,7 @@ DAY_WORDS = {"yesterday", "today", "tonight", "overnight"}
 REPEATED = {"repeatedly", "regularly", "daily", "nightly", "routinely", "frequently", "frequent"}
 CAMPAIGN_CUES = set(
     "since majority repeatedly repeated daily nightly weeks months ongoing wave waves campaign past "
-    "recent hundreds thousands".split()
+    "recent".split()
 )
 
 
@@ -113,6 +113,8 @@ def _shifted_date(verb: Token, published_at: date | None, anchor: date | None) -
         return None
     marks = [c for c in verb.children if c.dep_ == "mark"]
     measures = [c for t in [verb, *marks] for c in t.children if c.dep_ == "npadvmod"]
+    # "the barrage came a day after drones hit X": the parser may hang the gap on the main verb
+    measures += [c for c in verb.head.children if c.dep_ == "npadvmod" and c.i < verb.i]
     measure = next((c for c in measures if c.lemma_ in ("day", "hour")), None)
     if measure is None:
         return None
@@ -306,6 +308,12 @@ def is_campaign(token: Token, date_value: str | None) -> bool:
     scope = {t.lower_ for t in words} | {t.lemma_ for t in words}
     if scope & REPEATED:  # "has struck Lebanon repeatedly since October"
         return True
+    many = through_quantity(token).lower_
+    undated_strikes = (
+        many == "dozens" and token.lemma_ not in PROJECTILES and (date_value or "").count("-") != 2
+    )
+    if many in ("hundreds", "thousands") or undated_strikes:
+        return True  # "dropped hundreds of barrel bombs"; "dozens of strikes" (not rockets) told on no day
     plural = token.tag_ == "NNS" or any(o.tag_ == "NNS" for o in objects_of(token))
     progressive = any(c.lower_ == "been" for c in verb.children) and verb.tag_ == "VBG"
     started = bool(scope & {"begin", "start", "launch"}) and date_value is not None and len(date_value) == 7
@@ -413,6 +421,14 @@ def _blamed_on(token: Token) -> list[list[Token]]:
     return found
 
 
+def _accused(verb: Token) -> Token | None:
+    """ "X accused the government of carrying out the strike" / "of killing civilians in a strike":
+    the accused, not the accuser, is who struck."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "of":
+        return None
+    return next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+
+
 def _without_clauses(head: Token) -> list[Token]:
     """A noun phrase without its relative clauses: "the coalition, which fights for Yemen's government"
     names the coalition, not Yemen."""
@@ -440,10 +456,8 @@ def actor_sources(token: Token) -> list[list[Token]]:
     if governor.dep_ == "pobj" and head.lower_ in ("in", "by"):
         harm = clause_verb(head)  # "the army said it killed 30 fighters in an airstrike"
         subject = subject_of(harm) if harm.lemma_ in HARM_VERBS else None
-        if harm.lemma_ in HARM_VERBS and harm.dep_ == "pcomp" and harm.head.lower_ == "of":
-            # "elders accuse the military of killing civilians in a drone strike": the accused struck
-            accused = [c for c in harm.head.head.children if c.dep_ == "dobj"]
-            subject = accused[0] if accused else subject
+        if harm.lemma_ in HARM_VERBS:
+            subject = _accused(harm) or subject
         if subject is not None:
             sources.append(list(subject.subtree))
     if token.lemma_ in PROJECTILES and head.lemma_ in DEFENCE_VERBS:
@@ -453,7 +467,7 @@ def actor_sources(token: Token) -> list[list[Token]]:
         and head.pos_ == "VERB"
         and head.lemma_ in LIGHT_VERBS | TARGET_VERBS
     ):
-        subject = subject_of(head)
+        subject = _accused(head) or subject_of(head)
         if subject is not None:
             sources.append(_without_clauses(subject))
     return [s for s in sources if s]

@@ -169,7 +169,11 @@ def consolidate(mentions: list[Mention], fallback_actor: str | None = None) -> l
             for g in groups
             if g.by(m.actor) and g.date == m.date and g.fits_kind(m.kind) and _same_place(g, m)
         ]
-        night = [g for g in groups if g.by(m.actor) and g.fits_kind(m.kind) and _same_night(g, m)]
+        night = [
+            g
+            for g in groups
+            if g.by(m.actor) and g.fits_kind(m.kind) and _same_night(g, m) and _same_place(g, m)
+        ]
         if same or night:
             group = next((g for g in same or night if m.kind in g.kinds), (same or night)[0])
             group.add(m)

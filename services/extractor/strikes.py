@@ -7,6 +7,7 @@ source's version as a claim.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
@@ -91,6 +92,15 @@ def _unnamed_attacker(source: list[Token]) -> bool:
     return any(t.lower_ in UNNAMED_ATTACKERS for t in heads)
 
 
+_UNKNOWN_AUTHOR = re.compile(r"\b(?:not clear|unclear|unknown|not known)\s+who\b", re.IGNORECASE)
+
+
+def _author_unknown(sent: SpacySpan) -> bool:
+    """Whether the sentence or the next one says no one knows who struck."""
+    following = sent.doc[sent.end : sent.end + 1].sent if sent.end < len(sent.doc) else None
+    return any(_UNKNOWN_AUTHOR.search(s.text) for s in (sent, following) if s is not None)
+
+
 def _countries_told(doc: Doc, resolver: ActorResolver) -> set[str]:
     """Countries the article names, or names a capital or known region of; not those of town names
     that a far country also has."""
@@ -134,6 +144,8 @@ def find_mentions(
             actor = resolver.actor_of(sources)
             if actor is None and any(_unnamed_attacker(s) for s in sources):
                 continue  # "after the rebels fired a missile at a ship": not the strike told around it
+            if actor is None and _author_unknown(sent):
+                continue  # "a drone hit a warehouse; it was not clear who launched it": no one's to give
             if actor in resolver.groups and token.lemma_ == "bombing" and token.pos_ == "NOUN":
                 continue  # an armed group's "bombings" are explosions on the ground, not air strikes
             resolver.last_actor = actor or resolver.last_actor

@@ -1120,3 +1120,35 @@ def test_a_frequent_target_since_a_war_began_is_a_campaign_from_that_month(nlp: 
         "in February 2022.",
     )
     assert (found.campaign, found.date) == (True, "2022-02")
+
+
+def test_a_day_after_hung_on_the_main_verb_counts_back_from_it(nlp: Language) -> None:
+    text = (
+        "Russian drones pounded Lviv overnight. The overnight barrage came a day after Russian drones hit the "
+        "railway station in Shostka."
+    )
+    assert sorted(s.date for s in strikes(nlp, text)) == ["2021-05-14", "2021-05-15"]
+
+
+def test_the_accused_of_carrying_out_a_strike_is_its_actor(nlp: Language) -> None:
+    text = (
+        "A drone struck a compound in Tajoura on Friday. The Al-Nasr Brigade accused the Government of "
+        "National Unity of carrying out the strike."
+    )
+    assert {s.actor for s in strikes(nlp, text)} == {"Government of National Unity"}
+
+
+def test_a_strike_no_one_knows_the_author_of_is_no_ones(nlp: Language) -> None:
+    text = (
+        "Turkish drones struck a village near Kobani on Friday. Early on Saturday, another drone hit a "
+        "warehouse in Manbij. It was not clear who launched it."
+    )
+    assert [s.date for s in strikes(nlp, text)] == ["2021-05-14"]
+
+
+def test_homes_counted_in_thousands_make_no_campaign(nlp: Language) -> None:
+    found = only(
+        nlp,
+        "Russia pounded Lviv with drones overnight, cutting power to tens of thousands of homes, officials said.",
+    )
+    assert found.campaign is False
