@@ -62,6 +62,13 @@ _RANKS = {
 }
 
 
+# Honorifics the title lists lack, which may stand capitalised before a name as if part of it.
+_HONORIFICS = frozenset(
+    "archbishop auditor brother cardinal consul father magistrate ombudsman pastor patriarch prof "
+    "professor prosecutor rabbi sister sultan".split()
+)
+
+
 @dataclass(frozen=True)
 class Speaker:
     name: str | None
@@ -356,6 +363,26 @@ def _name_tokens(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+def _whole_person(ent: Span) -> Span:
+    """A person's name with a first name the model left outside it: "[Abdirashid] Hassan Nur"."""
+    doc, start = ent.doc, ent.start
+    while start > max(ent.start - 2, 0):
+        token = doc[start - 1]
+        if not (
+            token.pos_ == "PROPN"
+            and token.dep_ == "compound"
+            and start <= token.head.i < ent.end
+            and token.ent_type_ in {"", "PERSON"}  # "[Kyaw] Thura [Aung]", cut in pieces
+            and token.is_alpha
+            and token.is_title
+        ):
+            break
+        if token.lower_ in TITLE_WORDS | PERSON_TITLES | PORTFOLIO_WORDS | ORG_NOUNS | _RANKS | _HONORIFICS:
+            break
+        start -= 1
+    return doc[start : ent.end]
+
+
 def _text(tokens: list[Token]) -> str:
     if not tokens:
         return ""
@@ -387,7 +414,14 @@ class SpeakerResolver:
             i for e in ents if e.label_ in _ORG_LABELS for i in range(e.start, e.end - 1)
         }
         # "The Observatory said", labelled a person: a body's noun alone is no one's name
-        people = [e for e in ents if e.label_ == "PERSON" and not all(t.lower_ in ORG_NOUNS for t in e)]
+        people = [
+            _whole_person(e)
+            for e in ents
+            if e.label_ == "PERSON" and not all(t.lower_ in ORG_NOUNS for t in e)
+        ]
+        people = [
+            e for e in people if not any(o.start <= e.start and e.end <= o.end and o != e for o in people)
+        ]
         # Full names first, so that a surname seen before the full name still maps to it.
         # A name is counted in words: "al-Otaibi" is one, however the tokenizer splits it.
         for ent in sorted(people, key=lambda e: (len(_text(_name_tokens(list(e))).split()) < 2, e.start)):

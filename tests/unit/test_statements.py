@@ -1412,3 +1412,30 @@ def test_the_mission_is_the_body_named_before_it(nlp: Language) -> None:
 )
 def test_a_name_owned_by_a_common_noun_is_the_name_alone(nlp: Language, text: str, speaker: str) -> None:
     assert only(extract(nlp, text)).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "title"),
+    [
+        (
+            "Abdikarim Yusuf Farah, the police chief of Baidoa, told reporters that six guards were killed.",
+            "Abdikarim Yusuf Farah",
+            "police chief of Baidoa",
+        ),
+        (
+            "Prosecutor Ana Maria Ruiz said the case against the colonel was closed.",
+            "Ana Maria Ruiz",
+            "Prosecutor",
+        ),
+        (
+            "Ombudsman Marta Lucia Ospino wrote on X that her office had received reports of abuse.",
+            "Marta Lucia Ospino",
+            "Ombudsman",
+        ),
+    ],
+)
+def test_a_first_name_the_model_left_outside_the_name_is_part_of_it(
+    nlp: Language, text: str, speaker: str, title: str
+) -> None:
+    s = only(extract(nlp, text))
+    assert (s.speaker, s.speaker_title) == (speaker, title)
