@@ -69,6 +69,10 @@ _HONORIFICS = frozenset(
 )
 
 
+# Verbs of a relative clause that gives a person's post: "X, who was appointed governor of Y,".
+_HOLDING_VERBS = frozenset({"be", "appoint", "name", "elect", "become"})
+
+
 @dataclass(frozen=True)
 class Speaker:
     name: str | None
@@ -494,6 +498,11 @@ class SpeakerResolver:
         for child in ent.root.rights:
             if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"}:  # not an age: "Iryna Boyko, 52"
                 found.append(_appositive(child))
+            if child.dep_ == "relcl" and child.lemma_.lower() in _HOLDING_VERBS:
+                # "X, who was appointed governor of Y region last year,": the post is a description
+                if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ == "who" for c in child.children):
+                    posts = [c for c in child.children if c.dep_ in {"attr", "oprd"} and c.pos_ == "NOUN"]
+                    found += [_appositive(post) for post in posts[:1]]
         head = ent.root.head
         if ent.root.dep_ == "appos" and head.pos_ == "NOUN":  # "the foreign minister, Andriy Sybiha"
             phrase = noun_phrase(head)  # "a spokesman for the army, Major X", later "the spokesman"

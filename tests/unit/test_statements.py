@@ -1439,3 +1439,22 @@ def test_a_first_name_the_model_left_outside_the_name_is_part_of_it(
 ) -> None:
     s = only(extract(nlp, text))
     assert (s.speaker, s.speaker_title) == (speaker, title)
+
+
+def test_an_unnamed_post_holder_is_the_person_a_later_relative_clause_gives_the_post(nlp: Language) -> None:
+    text = (
+        "Drones hit a bus depot overnight, the mayor of the port city said on Friday. "
+        "Later, Lina Berg, who was elected mayor of the city in 2022, said the depot was empty."
+    )
+    first, second = extract(nlp, text)
+    assert first.speaker == second.speaker == "Lina Berg" and not first.anonymous
+    assert second.speaker_title == "mayor of the city"
+
+
+def test_a_relative_clause_giving_another_post_names_no_unnamed_source(nlp: Language) -> None:
+    text = (
+        "The mayor of Kherson said drones hit a depot. "
+        "Olga Ivanova, who is a nurse at the hospital, said six were hurt."
+    )
+    first, second = extract(nlp, text)
+    assert first.speaker is None and first.anonymous and second.speaker == "Olga Ivanova"
