@@ -55,7 +55,7 @@ class Gazetteer:
         # Longest first, so "Saudi-led coalition" wins over "Saudi"; a hyphenated tail ("US-backed",
         # "Russian-made") means the name describes something else, not the actor.
         alternation = "|".join(re.escape(t) for t in sorted(self._aliases, key=len, reverse=True))
-        self._pattern = re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w]|-[a-z])")
+        self._pattern = re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w]|-[a-z0-9])")  # nor "Palestine-2"
         self._places = places
         self._countries = countries
         # Names known only as towns of the cities list, which another country may have too.

@@ -43,6 +43,8 @@ LOCATION_PREPS = {
     "from",
     "throughout",
     "around",
+    "toward",
+    "towards",
 }
 TARGET_HEADS = {"hit", "strike", "target", "bomb", "kill", "fight", "attack", "intercept", "destroy", "shell"}
 STATE_KINDS = {"country", "demonym", "capital", "institution", "leader"}
@@ -168,6 +170,14 @@ class ActorResolver:
                 if teller is not None:  # the force that says "it" did it, known or not
                     return self.actor_in(teller)
                 return self.antecedent(token, personal=token.lower_ in PERSONAL_PRONOUNS)
+        if any(
+            t.lower_ in ("group", "rebels", "militants", "militia") and t.dep_ not in ("compound", "amod")
+            for t in tokens
+        ):
+            # "the group", "the rebels": the armed group the story has named, if it has named one
+            named_group = self._nearest(tokens[0], 0, {"group"})
+            if named_group is not None:
+                return named_group
         forces = [
             t
             for t in tokens

@@ -197,6 +197,12 @@ def trigger_kind(token: Token) -> tuple[bool, StrikeKind | None]:
         governor = through_quantity(token)
         used = governor.head.lemma_ in PROJECTILE_VERBS and governor.dep_ in ("dobj", "nsubj", "nsubjpass")
         # "used armed drones to hit a camp": the weapon of a strike told by the verb after it
+        # "targeted the airport with a ballistic missile": the weapon of the verb's strike
+        used = used or (
+            governor.dep_ == "pobj"
+            and governor.head.lower_ == "with"
+            and governor.head.head.lemma_ in ("target", "attack")
+        )
         # "shells began landing on the compounds": the verb after says what the weapon did
         used = used or (
             governor.dep_ == "nsubj"

@@ -142,7 +142,7 @@ def find_mentions(
                 continue
             sources = actor_sources(token)
             actor = resolver.actor_of(sources)
-            if actor is None and any(_unnamed_attacker(s) for s in sources):
+            if actor is None and any(_unnamed_attacker(s) for s in sources) and not resolver.groups:
                 continue  # "after the rebels fired a missile at a ship": not the strike told around it
             if actor is None and _author_unknown(sent):
                 continue  # "a drone hit a warehouse; it was not clear who launched it": no one's to give

@@ -1124,8 +1124,8 @@ def test_a_frequent_target_since_a_war_began_is_a_campaign_from_that_month(nlp: 
 
 def test_a_day_after_hung_on_the_main_verb_counts_back_from_it(nlp: Language) -> None:
     text = (
-        "Russian drones pounded Lviv overnight. The overnight barrage came a day after Russian drones hit the "
-        "railway station in Shostka."
+        "Russian drones pounded Lviv overnight. The overnight barrage came a day after Russian drones hit "
+        "the railway station in Shostka."
     )
     assert sorted(s.date for s in strikes(nlp, text)) == ["2021-05-14", "2021-05-15"]
 
@@ -1149,6 +1149,24 @@ def test_a_strike_no_one_knows_the_author_of_is_no_ones(nlp: Language) -> None:
 def test_homes_counted_in_thousands_make_no_campaign(nlp: Language) -> None:
     found = only(
         nlp,
-        "Russia pounded Lviv with drones overnight, cutting power to tens of thousands of homes, officials said.",
+        "Russia pounded Lviv with drones overnight, cutting power to tens of thousands of homes, officials "
+        "said.",
     )
     assert found.campaign is False
+
+
+def test_the_rebels_of_a_story_naming_its_armed_group_are_that_group(nlp: Language) -> None:
+    text = (
+        "The Houthis control most of northern Yemen. Israeli warplanes struck the port of Hodeidah on "
+        "Monday, hours after the rebels fired a ballistic missile toward Tel Aviv late on Sunday."
+    )
+    rebels = next(s for s in strikes(nlp, text) if s.actor != "Israel")
+    assert (rebels.actor, rebels.kind, rebels.location.region) == ("Houthis", "missile", "Tel Aviv")
+
+
+def test_a_weapons_name_is_no_state(nlp: Language) -> None:
+    text = (
+        "Houthi spokesman Yahya Saree said on Friday that the group had targeted an airport near Tel Aviv "
+        "with a Palestine-2 ballistic missile."
+    )
+    assert {s.actor for s in strikes(nlp, text)} == {"Houthis"}
