@@ -140,14 +140,6 @@ def _same_place(group: Group, mention: Mention) -> bool:
     return not places or any(p in mine or mine in p or _same_city(p, mine) for p in places)
 
 
-def _named_same_place(group: Group, mention: Mention) -> bool:
-    """Whether the group was told at the very place the mention names."""
-    places = [m.location.region for m in group.mentions if m.rank == 0 and m.location.region]
-    return (
-        mention.rank == 0 and bool(mention.location.region) and bool(places) and _same_place(group, mention)
-    )
-
-
 def _same_city(a: str, b: str) -> bool:
     """ "the city of Kharkiv" and "Kharkiv's Kyivskyi district" share their proper name."""
     names = {w.strip("'’s") for w in a.split() if w[:1].isupper()}
@@ -182,7 +174,6 @@ def consolidate(mentions: list[Mention], fallback_actor: str | None = None) -> l
             start(m, m.actor)
     for m in (m for m in mentions if m.actor and not m.date):
         own = [g for g in groups if g.by(m.actor) and g.fits_kind(m.kind)]
-        own = [g for g in own if _named_same_place(g, m)] or own  # the strike told at the same place, if any
         alike = [g for g in own if g.campaign == m.campaign] or ([] if m.campaign else own)
         group = _nearest(alike, m)
         group.add(m) if group else start(m, m.actor)

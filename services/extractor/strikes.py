@@ -48,6 +48,7 @@ SPECIFICITY: list[StrikeKind] = [
     "airstrike",
 ]
 MAX_TARGETS = 6
+BLAMED_EVENTS = {"attack", "strike", "airstrike", "raid", "bombing", "shelling", "assault"}
 HEADLINE_STRIKE_WORDS = {
     "strike",
     "airstrike",
@@ -93,6 +94,19 @@ def _unnamed_attacker(source: list[Token]) -> bool:
 
 
 _UNKNOWN_AUTHOR = re.compile(r"\b(?:not clear|unclear|unknown|not known)\s+who\b", re.IGNORECASE)
+
+
+def _blamed_in_sentence(sent: SpacySpan, resolver: ActorResolver) -> str | None:
+    """ "drones struck a camp, according to an official, who blamed Tehran for the attack": the blamed."""
+    for verb in (t for t in sent if t.lemma_ in ("blame", "accuse")):
+        about = [p for p in verb.children if p.lower_ in ("for", "of")]
+        if not any(c.lemma_ in BLAMED_EVENTS for p in about for c in p.subtree):
+            continue
+        for blamed in (c for c in verb.children if c.dep_ == "dobj"):
+            actor = resolver.actor_in(list(blamed.subtree))
+            if actor:
+                return actor
+    return None
 
 
 def _author_unknown(sent: SpacySpan) -> bool:
@@ -141,7 +155,7 @@ def find_mentions(
             if not is_asserted(token):
                 continue
             sources = actor_sources(token)
-            actor = resolver.actor_of(sources)
+            actor = resolver.actor_of(sources) or _blamed_in_sentence(sent, resolver)
             if actor is None and any(_unnamed_attacker(s) for s in sources) and not resolver.groups:
                 continue  # "after the rebels fired a missile at a ship": not the strike told around it
             if actor is None and _author_unknown(sent):

@@ -1170,3 +1170,11 @@ def test_a_weapons_name_is_no_state(nlp: Language) -> None:
         "with a Palestine-2 ballistic missile."
     )
     assert {s.actor for s in strikes(nlp, text)} == {"Houthis"}
+
+
+def test_the_side_blamed_for_the_attack_struck(nlp: Language) -> None:
+    text = (
+        "Hours after midnight on Friday, drones struck a camp of the Komala party near Sulaimaniyah, "
+        "according to a party official, who blamed Iran for the attack."
+    )
+    assert only(nlp, text).actor == "Iran"
