@@ -633,6 +633,14 @@ def _according_content(verb: Token) -> tuple[int, int] | None:
         head = head.head
     left, right = head.left_edge.i, head.right_edge.i + 1
     phrase_start, phrase_end = verb.left_edge.i, verb.right_edge.i + 1
+    closing = all(t.is_punct or t.is_space for t in doc[phrase_end:right])
+    if closing and head.dep_ == "advcl" and head.tag_ == "VBG" and head.head.i < head.i:
+        # "X carried out 2,300 strikes, killing 1,800, according to Y": Y tells the whole sentence
+        main = head.head
+        while main.dep_ == "advcl" and main.head.i < main.i:  # "..., since the truce collapsed, killing ..."
+            main = main.head
+        if main.pos_ in {"VERB", "AUX"} and main.right_edge.i + 1 >= right:
+            left, right = main.left_edge.i, main.right_edge.i + 1
     if all(t.is_punct or t.is_space for t in doc[phrase_end:right]):
         return left, phrase_start
     if all(t.is_punct or t.lower_ in CLAUSE_OPENERS for t in doc[left:phrase_start]):

@@ -1458,3 +1458,15 @@ def test_a_relative_clause_giving_another_post_names_no_unnamed_source(nlp: Lang
     )
     first, second = extract(nlp, text)
     assert first.speaker is None and first.anonymous and second.speaker == "Olga Ivanova"
+
+
+def test_according_to_after_a_participle_clause_tells_the_whole_sentence(nlp: Language) -> None:
+    text = (
+        "The air force has carried out more than 400 strikes since the truce collapsed in March, "
+        "killing over 900 civilians, according to the monitoring group Valoria Strike Watch."
+    )
+    s = only(extract(nlp, text))
+    assert s.speaker == "Valoria Strike Watch" and s.cue == "according to"
+    assert s.quote.startswith("The air force has carried out") and s.quote.endswith(
+        "killing over 900 civilians"
+    )
