@@ -13,10 +13,10 @@ from services.extractor.evaluation import evaluate
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
-# Measured at 0.980, 0.964, 0.886 and 0.837 when the corpus was added.
+# Measured at 0.979, 0.972, 0.879 and 0.835 on the 32 articles.
 FLOORS = {
     "statements_span": 0.96,
-    "statements_attributed": 0.94,
+    "statements_attributed": 0.95,
     "strikes": 0.85,
 }
 ARGUMENT_FLOOR = 0.80
@@ -37,4 +37,4 @@ def test_strike_arguments_stay_above_their_floor(summary: dict) -> None:
 
 
 def test_the_corpus_is_all_there(summary: dict) -> None:
-    assert (summary["statements_span"]["gold"], summary["strikes"]["gold"]) == (481, 96)
+    assert (summary["statements_span"]["gold"], summary["strikes"]["gold"]) == (573, 121)
