@@ -36,6 +36,7 @@ ATTRIBUTING_VERBS = set("blame attribute carry conduct launch claim".split())
 TARGET_VERBS = set("hit strike target aim bomb destroy pound flatten damage level shell attack".split())
 TEMPORAL_MARKS = {"after", "before", "since", "until"}
 SEQUENCE_VERBS = {"follow", "precede"}
+RELATIVE_DAYS = {"following", "next", "previous", "preceding"}
 DAY_WORDS = {"yesterday", "today", "tonight", "overnight"}
 REPEATED = {"repeatedly", "regularly", "daily", "nightly", "routinely", "frequently", "frequent"}
 CAMPAIGN_CUES = set(
@@ -192,6 +193,12 @@ def mention_date(
     expressions = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
     # The tagger does not always see these as dates ("hit the city overnight").
     expressions += [sent.doc[t.i : t.i + 1] for t in sent if t.lower_ in DAY_WORDS and not t.ent_type_]
+    # Nor "The following day", "the previous day".
+    expressions += [
+        sent.doc[t.left_edge.i : t.i + 1]
+        for t in sent
+        if t.lower_ == "day" and not t.ent_type_ and any(c.lower_ in RELATIVE_DAYS for c in t.children)
+    ]
     # Nor "Hours later", which the story's own day dates, whoever tells it.
     same_day = [
         sent.doc[t.i - 1 : t.i + 1]

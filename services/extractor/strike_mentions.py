@@ -234,7 +234,9 @@ def trigger_kind(token: Token) -> tuple[bool, StrikeKind | None]:
             return bool(objects), "barrel bomb"
         return bool(objects), kind_from_words(carrier) or "airstrike"
     if lemma == "shell":
-        return bool(objects), "artillery"
+        # "artillery shelled three villages west of X", parsed with the villages as a modifier of "west"
+        placed = subject is not None and any(c.dep_ in ("advmod", "prep", "npadvmod") for c in token.children)
+        return bool(objects) or placed, "artillery"
     if lemma in ("pound", "bombard", "strafe"):  # the kind is in the carrier or "with artillery"
         withs = [c for h in (token, *objects) for c in h.children if c.lower_ == "with"]
         means = {t.lower_ for c in withs for t in c.subtree}

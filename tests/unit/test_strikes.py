@@ -1178,3 +1178,14 @@ def test_the_side_blamed_for_the_attack_struck(nlp: Language) -> None:
         "according to a party official, who blamed Iran for the attack."
     )
     assert only(nlp, text).actor == "Iran"
+
+
+def test_shelling_villages_west_of_a_town_is_a_strike_and_the_following_day_counts_on(nlp: Language) -> None:
+    text = (
+        "On Monday night, Turkish artillery shelled three villages west of Kobani, killing three civilians, "
+        "the group said. The following day, a Turkish drone struck a truck on the road to the dam."
+    )
+    assert sorted((s.kind, s.date) for s in strikes(nlp, text)) == [
+        ("artillery", "2021-05-10"),
+        ("drone strike", "2021-05-11"),
+    ]
