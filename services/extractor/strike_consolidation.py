@@ -1,10 +1,11 @@
 """Consolidation: every mention of one strike in an article merged into one group.
 
 Mentions are consolidated in order of how much they pin down: dated mentions with an actor found the
-strikes, undated ones join the nearest compatible strike of their actor, and mentions without an actor
-("the missile struck on Friday", "wounded in the strike") only ever join a strike, never start one,
-except a dated one that is clearly a different strike of the article's main attacker. Strikes in
-general ("died in drone strikes on cities") join a dated strike only where they name its place.
+strikes; dated mentions without one ("the strike on Wednesday hit the market") join the dated strike
+of their day, or found a strike of the attacker the article tells of that way; undated mentions with
+an actor join the nearest compatible strike of their actor; and undated mentions without one
+("wounded in the strike") only ever join a strike. Strikes in general ("died in drone strikes on
+cities") join a dated strike only where they name its place.
 """
 
 from __future__ import annotations
@@ -146,6 +147,36 @@ def _same_city(a: str, b: str) -> bool:
     return bool(names & {w.strip("'’s") for w in b.split() if w[:1].isupper()})
 
 
+def _alike(groups: list[Group], m: Mention) -> list[Group]:
+    """The strikes a dated mention of no named author may belong to: told the same way ("a rocket hit
+    the town on Monday", in a story of air strikes, may be anyone's rocket), and not by the side it
+    hit or the side that shot its weapons down."""
+    country_of = load_gazetteer().country_named
+    return [
+        g
+        for g in groups
+        if (m.kind is None or not g.kinds or m.kind in g.kinds)
+        and not _strikes_home(g, m, country_of)
+        and not _own_side_hit(g, m)
+        and g.actor != m.defender
+    ]
+
+
+def _likely_attacker(alike: list[Group], m: Mention, wait: bool = True) -> str | None:
+    """The attacker most told among those strikes; for "two strikes hit the hospital" (no kind), the
+    most told of the air strikes, or (with `wait`) None while none is known."""
+    aerial = [g for g in alike if g.kinds and all(FAMILY[k] == "air" for k in g.kinds)]
+    a_strike = m.kind is None and m.trigger.lemma_.lower().endswith("strike")
+    told = aerial if a_strike and (aerial or wait) else alike
+    if not told:
+        return None
+    return Counter(g.actor for g in told for _ in g.mentions).most_common(1)[0][0]
+
+
+def _same_day(alike: list[Group], m: Mention) -> Group | None:
+    return _nearest([g for g in alike if g.date == m.date] or [g for g in alike if _same_night(g, m)], m)
+
+
 def consolidate(mentions: list[Mention], fallback_actor: str | None = None) -> list[Group]:
     groups: list[Group] = []
     country_of = load_gazetteer().country_named
@@ -172,37 +203,37 @@ def consolidate(mentions: list[Mention], fallback_actor: str | None = None) -> l
             group.date = min(group.date or "", m.date or "") or group.date  # the day the night began
         else:
             start(m, m.actor)
+    # Dated strikes of no named author go first to the dated strikes (or found their own), so that
+    # "the strike on Wednesday" is not left for an undated mention to swallow into another day's strike.
+    pending = []
+    for m in (m for m in mentions if not m.actor and m.date):
+        alike = _alike([g for g in groups if g.date], m)
+        group = _same_day(alike, m)
+        attacker = None if group else _likely_attacker(alike, m)
+        if group:
+            group.add(m)
+        elif attacker:
+            start(m, attacker)
+        else:
+            pending.append(m)
     for m in (m for m in mentions if m.actor and not m.date):
         own = [g for g in groups if g.by(m.actor) and g.fits_kind(m.kind)]
         alike = [g for g in own if g.campaign == m.campaign] or ([] if m.campaign else own)
         group = _nearest(alike, m)
         group.add(m) if group else start(m, m.actor)
-    for m in (m for m in mentions if not m.actor and m.date):
-        # A dated strike of unknown author is tied to a known one only when it is told the same way:
-        # "a rocket hit the town on Monday" in a story of air strikes may be anyone's rocket.
-        alike = [g for g in groups if m.kind is None or not g.kinds or m.kind in g.kinds]
-        alike = [
-            g
-            for g in alike
-            if not _strikes_home(g, m, country_of) and not _own_side_hit(g, m) and g.actor != m.defender
-        ]
-        same_day = [g for g in alike if g.date == m.date] or [g for g in alike if _same_night(g, m)]
+    for m in pending:
+        alike = _alike(groups, m)
         # an undated strike told only later is no antecedent for "the bomb that hit on Monday"
         undated = [
             g
             for g in alike
             if not g.date and g.campaign == m.campaign and any(x.index <= m.index for x in g.mentions)
         ]
-        group = _nearest(same_day, m) or _nearest(undated, m)
+        group = _same_day(alike, m) or _nearest(undated, m)
         if group:
             group.add(m)
         elif alike:
-            # "two strikes hit the hospital": a strike of no kind is an air strike's, if anyone's
-            aerial = [g for g in alike if g.kinds and all(FAMILY[k] == "air" for k in g.kinds)]
-            told = (
-                aerial if m.kind is None and m.trigger.lemma_.lower().endswith("strike") and aerial else alike
-            )
-            start(m, Counter(g.actor for g in told for _ in g.mentions).most_common(1)[0][0])
+            start(m, _likely_attacker(alike, m, wait=False))
         elif not groups and fallback_actor:  # a story of one attacker, named only in its title
             start(m, fallback_actor)
     for m in (m for m in mentions if not m.actor and not m.date):

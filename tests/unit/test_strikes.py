@@ -1189,3 +1189,12 @@ def test_shelling_villages_west_of_a_town_is_a_strike_and_the_following_day_coun
         ("artillery", "2021-05-10"),
         ("drone strike", "2021-05-11"),
     ]
+
+
+def test_a_dated_strike_told_without_its_author_is_not_swallowed_by_an_older_one(nlp: Language) -> None:
+    text = (
+        "A Nigerian air force strike targeting jihadists killed at least 16 civilians in Sokoto state, "
+        "Amnesty said on Friday. The strike hit Gidan Bakwai on Wednesday morning. In December 2023, a "
+        "Nigerian drone strike on a religious gathering in Kaduna killed at least 85 people."
+    )
+    assert sorted(s.date for s in strikes(nlp, text) if s.date) == ["2021-05-12", "2023-12"]
