@@ -75,11 +75,19 @@ def _armed_groups_named(doc: Doc, gazetteer: Gazetteer) -> list[AliasMatch]:
         if entity.label_ not in ("ORG", "NORP", "PERSON", "GPE") or len(words) < 2:
             continue
         government = words[0].lower_ == "government" and any(w.lower_ == "of" for w in words)
-        if (words[-1].lower_ not in ARMED_GROUP_HEADS and not government) or not all(
+        # "the Islamic Resistance in Iraq": a force named before the place it fights in
+        named_force = words[-1].lower_ in ARMED_GROUP_HEADS or any(
+            w.lower_ in ARMED_GROUP_HEADS | {"resistance"} and w.nbor(1).lower_ in ("in", "of")
+            for w in words[:-1]
+        )
+        if (not named_force and not government) or not all(
             w.is_title or w.is_upper or w.is_punct or w.lower_ in ("'s", "\u2019s", "of") for w in words
         ):
             continue
-        if any(m.start < entity.end_char and entity.start_char < m.end for m in known):
+        inside = [m for m in known if m.start < entity.end_char and entity.start_char < m.end]
+        # a state may be named in the group's own name, after its force word ("... Resistance in Iraq")
+        force_at = next((w.idx for w in words if w.lower_ in ARMED_GROUP_HEADS | {"resistance"}), None)
+        if any(force_at is None or m.start < force_at or m.alias.kind != "country" for m in inside):
             continue
         name = "".join(t.text_with_ws for t in words).strip()
         start = words[0].idx

@@ -36,6 +36,7 @@ ATTRIBUTING_VERBS = set("blame attribute carry conduct launch claim".split())
 TARGET_VERBS = set("hit strike target aim bomb destroy pound flatten damage level shell attack".split())
 TEMPORAL_MARKS = {"after", "before", "since", "until"}
 SEQUENCE_VERBS = {"follow", "precede"}
+STRIKE_WORDS = {"raid", "strike", "airstrike", "attack", "bombardment", "bombing", "shelling", "barrage"}
 RELATIVE_DAYS = {"following", "next", "previous", "preceding"}
 DAY_WORDS = {"yesterday", "today", "tonight", "overnight"}
 REPEATED = {"repeatedly", "regularly", "daily", "nightly", "routinely", "frequently", "frequent"}
@@ -62,6 +63,17 @@ def dateline_end(sent: Span) -> int:
     return offset + match.end() if match else sent.start_char
 
 
+def _answered(token: Token) -> bool:
+    """Whether a strike is what another answered: "in retaliation for", "in response to" a strike."""
+    prep = through_quantity(token).head
+    return prep.lower_ in ("for", "to") and prep.head.lemma_ in (
+        "retaliation",
+        "response",
+        "revenge",
+        "reply",
+    )
+
+
 def attachment(token: Token) -> set[int]:
     """Token indices whose modifiers describe the strike itself, not the report of it."""
     indices = {t.i for t in token.subtree}
@@ -69,6 +81,11 @@ def attachment(token: Token) -> set[int]:
     # killed on Monday after jets bombed their home" tells the strike's own harm and day.
     if _temporal_mark(token) and token.head.lemma_ not in HARM_VERBS | {"die"}:
         return indices
+    if _answered(token):
+        # "struck on Friday in retaliation for a drone attack": the attack came before; but "a response
+        # to a strike last week" may hang its day on the response
+        response = through_quantity(token).head.head
+        return indices | {response.i}
     for ancestor in token.ancestors:
         if ancestor.lemma_ in REPORTING_VERBS:
             break
@@ -109,6 +126,8 @@ def _temporal_mark(verb: Token) -> str | None:
 
 def _shifted_date(verb: Token, published_at: date | None, anchor: date | None) -> str | None:
     """ "X on Saturday, a day after Y": Y's day is Saturday less one; "hours after Y", Saturday."""
+    if _temporal_mark(verb) is None and verb.dep_ == "ccomp" and verb.head.lemma_ in REPORTING_VERBS:
+        verb = verb.head  # "X came two days after the army said it had downed a drone"
     mark = _temporal_mark(verb)
     if mark not in ("after", "before"):
         return None
@@ -124,6 +143,9 @@ def _shifted_date(verb: Token, published_at: date | None, anchor: date | None) -
         told = [c for c in main_verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
         main_verb = told[0] if told else main_verb
     main = mention_date(main_verb, published_at, anchor)
+    teller = subject_of(main_verb)
+    if main is None and anchor is not None and teller is not None and teller.lemma_ in STRIKE_WORDS:
+        main = anchor.isoformat()  # "The raids came two days after ...": the raids are the day told
     if not main or len(main) != 10:
         return None
     if measure.lemma_ == "hour":
@@ -472,7 +494,7 @@ def actor_sources(token: Token) -> list[list[Token]]:
     if (
         governor.dep_ in ("dobj", "pobj", "attr")
         and head.pos_ == "VERB"
-        and head.lemma_ in LIGHT_VERBS | TARGET_VERBS
+        and head.lemma_ in LIGHT_VERBS | TARGET_VERBS | {"claim"}
     ):
         subject = _accused(head) or subject_of(head)
         if subject is not None:

@@ -300,15 +300,22 @@ def _struck_weapon(token: Token) -> bool:
 
 
 def _what_it_is_for(token: Token) -> bool:
-    """ "Sites used to launch drones": what a place or a weapon is for, not a strike told."""
+    """ "Sites used to launch drones", "were using the airport to launch drones": what a place is for,
+    not a strike told (but "used drones to hit a camp" is one)."""
     verb = clause_verb(token)
     used = verb.head
-    return (
-        verb.dep_ == "xcomp"
-        and used.lemma_ == "use"
-        and used.tag_ in ("VBN", "VBD")
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in used.children)
-    )
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ in ("relcl", "acl") and infinitive and token.lemma_.lower() in PROJECTILES:
+        return True  # "the facility to launch drones at X", "a base from which to fire rockets"
+    purpose = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and infinitive)
+    if not purpose or used.lemma_ != "use":
+        return False
+    if used.tag_ in ("VBN", "VBD") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in used.children
+    ):
+        return True
+    place = [c for c in used.children if c.dep_ == "dobj"]
+    return token.lemma_.lower() in PROJECTILES and bool(place) and place[0].lemma_.lower() not in PROJECTILES
 
 
 def _under_modal(verb: Token) -> bool:

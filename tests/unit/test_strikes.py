@@ -1198,3 +1198,28 @@ def test_a_dated_strike_told_without_its_author_is_not_swallowed_by_an_older_one
         "Nigerian drone strike on a religious gathering in Kaduna killed at least 85 people."
     )
     assert sorted(s.date for s in strikes(nlp, text) if s.date) == ["2021-05-12", "2023-12"]
+
+
+def test_a_strike_answered_keeps_its_own_day(nlp: Language) -> None:
+    text = (
+        "The United States carried out air strikes in Iraq on Friday, in retaliation for an Iraqi militia "
+        "drone attack that killed three American soldiers in Jordan on Sunday."
+    )
+    assert sorted(s.date for s in strikes(nlp, text)) == ["2021-05-09", "2021-05-14"]
+
+
+def test_a_facility_to_launch_drones_from_is_no_strike(nlp: Language) -> None:
+    text = (
+        "The Saudi-led coalition carried out air raids on Sanaa airport early on Friday, saying the rebels "
+        "were using the facility to launch drones at Saudi Arabia."
+    )
+    assert [(s.actor, s.kind) for s in strikes(nlp, text)] == [("Saudi-led coalition", "airstrike")]
+
+
+def test_the_raids_came_two_days_after_a_reported_interception(nlp: Language) -> None:
+    text = (
+        "The Saudi-led coalition struck Sanaa airport on Friday. The raids came two days after the "
+        "coalition said it had intercepted a drone launched by the Houthis towards Abha."
+    )
+    houthis = next(s for s in strikes(nlp, text) if s.actor == "Houthis")
+    assert houthis.date == "2021-05-12"
