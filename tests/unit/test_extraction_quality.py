@@ -13,11 +13,11 @@ from services.extractor.evaluation import evaluate
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
-# Measured at 0.979, 0.972, 0.879 and 0.835 on the 32 articles.
+# Measured at 0.976, 0.960, 0.857 and 0.834 on the 38 articles.
 FLOORS = {
     "statements_span": 0.96,
-    "statements_attributed": 0.95,
-    "strikes": 0.85,
+    "statements_attributed": 0.94,
+    "strikes": 0.82,
 }
 ARGUMENT_FLOOR = 0.80
 
@@ -37,4 +37,4 @@ def test_strike_arguments_stay_above_their_floor(summary: dict) -> None:
 
 
 def test_the_corpus_is_all_there(summary: dict) -> None:
-    assert (summary["statements_span"]["gold"], summary["strikes"]["gold"]) == (573, 121)
+    assert (summary["statements_span"]["gold"], summary["strikes"]["gold"]) == (679, 144)
