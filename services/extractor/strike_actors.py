@@ -220,9 +220,10 @@ class ActorResolver:
             return True
 
         def top(token: Token) -> Token:
+            """Out of "of the US-led coalition" to the noun it hangs on ("aircraft")."""
             token = phrase_head(token)
-            while (
-                token.dep_ in ("pobj", "prep") and token.head.dep_ in ("prep", "conj") or token.dep_ == "prep"
+            while token.head != token and (
+                token.dep_ == "prep" or (token.dep_ == "pobj" and token.head.dep_ == "prep")
             ):
                 token = token.head
             return phrase_head(token)
