@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from schemas.records import Statement
-from services.extractor.strike_arguments import dateline_end
+from services.extractor.datelines import dateline_end
 from services.extractor.strike_mentions import REPORTING_VERBS, Mention
 
 MAX_SAYS = 200

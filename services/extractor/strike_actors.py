@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from services.extractor.datelines import dateline_end
 from services.extractor.gazetteer import Alias, AliasMatch, Gazetteer
 
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her"}
@@ -155,6 +156,9 @@ class ActorResolver:
         With `place_names` False, a country name used as a modifier is passed over: in "Somalia
         airstrike" it is where the strike fell, in "Israel strike" who struck, and only other clues tell."""
         tokens = sorted(tokens, key=lambda t: t.i)
+        if tokens:  # "IDLIB, Syria - Russian warplanes struck ...": the desk's place is no attacker
+            desk = dateline_end(tokens[0].sent)
+            tokens = [t for t in tokens if t.idx >= desk]
         if not tokens:
             return None
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
@@ -173,6 +177,9 @@ class ActorResolver:
         if named or found:
             return (named or found)[0].alias.canonical
         for token in tokens:
+            owner = self._owner(token)
+            if owner is not None:
+                return self.actor_in(owner)
             if token.lower_ in PRONOUNS and token.pos_ == "PRON":
                 teller = self._teller(token)
                 if teller is not None:  # the force that says "it" did it, known or not
@@ -231,6 +238,15 @@ class ActorResolver:
         return not (top(first).dep_ == "conj" and top(first).head == top(second)) and not (
             top(second).dep_ == "conj" and top(second).head == top(first)
         )
+
+    def _owner(self, pronoun: Token) -> list[Token] | None:
+        """The noun "whose" points back to: "Russia, whose air campaign began in 2015, ..." is Russia's."""
+        if pronoun.dep_ != "poss" or pronoun.lower_ != "whose":
+            return None
+        verb = pronoun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        return [verb.head] if verb.dep_ == "relcl" else None
 
     def _teller(self, pronoun: Token) -> list[Token] | None:
         """ "The coalition, which ..., said it had carried out strikes": "it" is the force that says so.

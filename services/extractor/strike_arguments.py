@@ -5,12 +5,12 @@ Each function reads the dependency tree around one trigger of `strike_mentions`.
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
 from services.extractor.casualties import number_value
+from services.extractor.datelines import dateline_end
 from services.extractor.dates import resolve_date
 from services.extractor.strike_actors import phrase_head
 from services.extractor.strike_mentions import (
@@ -44,23 +44,6 @@ CAMPAIGN_CUES = set(
     "since majority repeatedly repeated daily nightly weeks months ongoing wave waves campaign past "
     "recent".split()
 )
-
-
-# "CITY, Month 3 (Agency) -" opening a sentence: its date is the report's, its place the desk's.
-_DATELINE = re.compile(
-    r"(?:[A-Z]{3,}[A-Z .'\u2019-]*|[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,2}(?=[^-\u2013\u2014]*\())"
-    r"(?:\s*,\s*[A-Z][\w.]*(?: [A-Z\d][\w.]*){0,2})?(?:\s*\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
-    # the rest of one whose city the tokenizer left on the line above: ", Oct 22 (Reuters) -"
-    r"|,?\s*[A-Z][a-z]{2,8}\.? \d{1,2}\s*\([^)]{1,40}\)\s*[-\u2013\u2014]+\s+"
-)
-
-
-def dateline_end(sent: Span) -> int:
-    """The character offset where a dateline opening the sentence ends; the sentence start if none."""
-    text = sent.text.lstrip()
-    match = _DATELINE.match(text)
-    offset = sent.start_char + len(sent.text) - len(text)
-    return offset + match.end() if match else sent.start_char
 
 
 def _answered(token: Token) -> bool:

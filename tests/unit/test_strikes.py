@@ -1223,3 +1223,16 @@ def test_the_raids_came_two_days_after_a_reported_interception(nlp: Language) ->
     )
     houthis = next(s for s in strikes(nlp, text) if s.actor == "Houthis")
     assert houthis.date == "2021-05-12"
+
+
+def test_whose_campaign_is_the_campaign_of_the_noun_it_hangs_on(nlp: Language) -> None:
+    text = (
+        "Russia, whose air campaign in support of Bashar al-Assad began in September 2015, has continued "
+        "to bomb Idlib."
+    )
+    assert {s.actor for s in strikes(nlp, text)} == {"Russia"}
+
+
+def test_a_split_datelines_country_is_no_attacker(nlp: Language) -> None:
+    text = "Russian jets hit Idlib\n\nIDLIB\n, Syria - Russian warplanes struck a market in Idlib on Friday."
+    assert {s.actor for s in strikes(nlp, text)} == {"Russia"}
