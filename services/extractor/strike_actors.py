@@ -64,12 +64,12 @@ ARMED_GROUP_HEADS = {
     "battalion",
     "guard",
 }
+FORCE_WORDS = ARMED_GROUP_HEADS | {"resistance"}  # also inside a name: "the Islamic Resistance in Iraq"
 
 
-def _armed_groups_named(doc: Doc, gazetteer: Gazetteer) -> list[AliasMatch]:
+def _armed_groups_named(doc: Doc, known: list[AliasMatch]) -> list[AliasMatch]:
     """Armed groups the gazetteer does not know, taken from the article's own names: an organisation
     whose name ends like a force's, and that no known alias covers (the "Israel Defense Forces" is Israel)."""
-    known = gazetteer.find(doc.text)
     found = []
     for entity in doc.ents:
         words = [t for t in entity if t.lower_ != "the"]
@@ -78,8 +78,7 @@ def _armed_groups_named(doc: Doc, gazetteer: Gazetteer) -> list[AliasMatch]:
         government = words[0].lower_ == "government" and any(w.lower_ == "of" for w in words)
         # "the Islamic Resistance in Iraq": a force named before the place it fights in
         named_force = words[-1].lower_ in ARMED_GROUP_HEADS or any(
-            w.lower_ in ARMED_GROUP_HEADS | {"resistance"} and w.nbor(1).lower_ in ("in", "of")
-            for w in words[:-1]
+            w.lower_ in FORCE_WORDS and w.nbor(1).lower_ in ("in", "of") for w in words[:-1]
         )
         if (not named_force and not government) or not all(
             w.is_title or w.is_upper or w.is_punct or w.lower_ in ("'s", "\u2019s", "of") for w in words
@@ -87,13 +86,25 @@ def _armed_groups_named(doc: Doc, gazetteer: Gazetteer) -> list[AliasMatch]:
             continue
         inside = [m for m in known if m.start < entity.end_char and entity.start_char < m.end]
         # a state may be named in the group's own name, after its force word ("... Resistance in Iraq")
-        force_at = next((w.idx for w in words if w.lower_ in ARMED_GROUP_HEADS | {"resistance"}), None)
+        force_at = next((w.idx for w in words if w.lower_ in FORCE_WORDS), None)
         if any(force_at is None or m.start < force_at or m.alias.kind != "country" for m in inside):
             continue
         name = "".join(t.text_with_ws for t in words).strip()
         start = words[0].idx
         found.append(AliasMatch(start, start + len(name), Alias(name, name, "group", None)))
     return found
+
+
+def relative_clauses(head: Token) -> set[int]:
+    """Token indices of a noun's relative clauses: what "the coalition, which fights for X," is said to be."""
+    return {t.i for c in head.children if c.dep_ == "relcl" for t in c.subtree}
+
+
+def without_clauses(head: Token) -> list[Token]:
+    """A noun phrase without its relative clauses: "the coalition, which fights for Yemen's government"
+    names the coalition, not Yemen."""
+    inner = relative_clauses(head)
+    return [t for t in head.subtree if t.i not in inner]
 
 
 def phrase_head(token: Token) -> Token:
@@ -123,9 +134,8 @@ class ActorResolver:
     def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
         self.doc = doc
         self.gazetteer = gazetteer
-        self.matches = sorted(
-            [*gazetteer.find(doc.text), *_armed_groups_named(doc, gazetteer)], key=lambda m: m.start
-        )
+        known = gazetteer.find(doc.text)
+        self.matches = sorted([*known, *_armed_groups_named(doc, known)], key=lambda m: m.start)
         self.sentences = list(doc.sents)
         self.last_actor: str | None = None  # the actor of the previous strike mention
         self.groups = {m.alias.canonical for m in self.matches if m.alias.kind == "group"}
@@ -257,8 +267,7 @@ class ActorResolver:
         teller = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if teller is None or teller.lower_ in PRONOUNS:
             return None
-        inner = {t.i for c in teller.children if c.dep_ == "relcl" for t in c.subtree}
-        words = [t for t in teller.subtree if t.i not in inner]
+        words = without_clauses(teller)
         forceful = teller.lower_ in FORCE_NOUNS or self.actor_in(words, place_names=False) is not None
         return words if forceful else None
 
@@ -267,7 +276,8 @@ class ActorResolver:
         if match.alias.kind != "country" or token is None or token.dep_ != "compound":
             return False
         # "U.S. Navy jets", "Israel Defense Forces": a country naming its own forces is no place.
-        return not any(t.lower_ in FORCE_NOUNS for t in token.ancestors if t.i <= phrase_head(token).i)
+        head = phrase_head(token)
+        return not any(t.lower_ in FORCE_NOUNS for t in token.ancestors if t.i <= head.i)
 
     def antecedent(self, token: Token, personal: bool = False, kinds: set[str] | None = None) -> str | None:
         """The nearest earlier actor, in this sentence or the two before, that is not a place or a target."""

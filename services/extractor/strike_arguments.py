@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from services.extractor.casualties import number_value
 from services.extractor.datelines import dateline_end
 from services.extractor.dates import resolve_date
-from services.extractor.strike_actors import phrase_head
+from services.extractor.strike_actors import phrase_head, relative_clauses, without_clauses
 from services.extractor.strike_mentions import (
     PROJECTILES,
     REPORTING_VERBS,
@@ -172,8 +172,7 @@ def clause(token: Token) -> set[int]:
 def subject_described(verb: Token) -> set[int]:
     """Token indices of what the subject is said to be: "the Houthis, who say they act for Gaza, fired
     ..." names no place of the strike."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return {t.i for s in subjects for c in s.children if c.dep_ == "relcl" for t in c.subtree}
+    return {i for s in verb.children if s.dep_ == "nsubj" for i in relative_clauses(s)}
 
 
 def _date_head(entity: Span) -> Token:
@@ -218,6 +217,7 @@ def mention_date(
     subtree = {t.i for t in token.subtree}
     for entity in expressions:
         head = _date_head(entity)
+        # A date that opens the sentence ("Then this morning, ...") frames all of it.
         lead = token.doc[token.sent.start : entity.start]
         opening = all(t.is_punct or t.pos_ in ("ADV", "CCONJ") for t in lead)
         # "On Monday, the ministry said ..." dates the saying; "Last week, the army said a strike had
@@ -236,7 +236,6 @@ def mention_date(
             and phrase_head(token).dep_ == "nsubj"
         ):
             continue  # "the bombing followed an attack two days earlier": the attack's day, not the bombing's
-        # A date that opens the sentence ("Then this morning, ...") frames all of it.
         # The parser may hang the day on the place: "dropped bombs on the village late on Wednesday".
         in_clause = (
             head.i in own_clause
@@ -441,19 +440,12 @@ def _accused(verb: Token) -> Token | None:
     return next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
 
 
-def _without_clauses(head: Token) -> list[Token]:
-    """A noun phrase without its relative clauses: "the coalition, which fights for Yemen's government"
-    names the coalition, not Yemen."""
-    inner = {t.i for c in head.children if c.dep_ == "relcl" for t in c.subtree}
-    return [t for t in head.subtree if t.i not in inner]
-
-
 def actor_sources(token: Token) -> list[list[Token]]:
     """Where a trigger's actor may be named, best first: its modifiers, its agent, its verb's subject."""
     if token.pos_ == "VERB":
         subject = subject_of(token)
         if subject is not None:
-            return [_without_clauses(subject)]
+            return [without_clauses(subject)]
         # No subject parsed ("Assad barrel-bombed ..."): the words before the verb in its clause.
         left = [t for t in token.sent if t.i < token.i]
         stop = max((t.i for t in left if t.is_punct and t.text != "-" or t.pos_ == "VERB"), default=-1)
@@ -481,5 +473,5 @@ def actor_sources(token: Token) -> list[list[Token]]:
     ):
         subject = _accused(head) or subject_of(head)
         if subject is not None:
-            sources.append(_without_clauses(subject))
+            sources.append(without_clauses(subject))
     return [s for s in sources if s]

@@ -104,12 +104,10 @@ def _strikes_home(group: Group, mention: Mention, country_of: Callable[[str], st
     return home is not None and mention.location.country == home and bool(abroad)
 
 
-def _own_side_hit(group: Group, mention: Mention) -> bool:
-    """Whether the mention's targets are the group's own: missiles that hit "Russian troops" are no
-    Russian strike."""
+def _sides_hit(mention: Mention) -> set[str]:
+    """Who the mention's targets belong to: missiles that hit "Russian troops" are no Russian strike."""
     gazetteer = load_gazetteer()
-    named = {m.alias.canonical for target in mention.targets for m in gazetteer.find(target)}
-    return group.actor in named
+    return {m.alias.canonical for target in mention.targets for m in gazetteer.find(target)}
 
 
 def _generic(mention: Mention) -> bool:
@@ -152,12 +150,13 @@ def _alike(groups: list[Group], m: Mention) -> list[Group]:
     the town on Monday", in a story of air strikes, may be anyone's rocket), and not by the side it
     hit or the side that shot its weapons down."""
     country_of = load_gazetteer().country_named
+    hit = _sides_hit(m)
     return [
         g
         for g in groups
         if (m.kind is None or not g.kinds or m.kind in g.kinds)
         and not _strikes_home(g, m, country_of)
-        and not _own_side_hit(g, m)
+        and g.actor not in hit
         and g.actor != m.defender
     ]
 

@@ -298,20 +298,20 @@ def extract_strikes(doc: Doc, published_at: date | None, statements: Sequence[St
     countries = Counter(m.location.country for g in groups for m in g.mentions if m.location.country)
     fallback = countries.most_common(1)[0][0] if countries else None
     groups = sorted(groups, key=lambda g: min(m.trigger.i for m in g.mentions))
-    # "The strikes on Tuesday" told of no kind are of the kind the actor's other strikes are told as.
-    usual = {
-        actor: Counter(m.kind for g in groups if g.actor == actor for m in g.mentions if m.kind).most_common(
-            1
-        )
-        for actor in {g.actor for g in groups}
-    }
+    usual = _usual_kinds(groups)
     return [
         to_strike(
-            g,
-            statements,
-            fallback or gazetteer.country_named(g.actor or ""),
-            usual[g.actor][0][0] if usual[g.actor] else "airstrike",
+            g, statements, fallback or gazetteer.country_named(g.actor or ""), usual.get(g.actor, "airstrike")
         )
         for g in groups
         if g.actor
     ]
+
+
+def _usual_kinds(groups: list[Group]) -> dict[str | None, StrikeKind]:
+    """The kind each actor's strikes are most told as: "the strikes on Tuesday", told of no kind, are
+    of that kind."""
+    told: dict[str | None, Counter[StrikeKind]] = {}
+    for group in groups:
+        told.setdefault(group.actor, Counter()).update(m.kind for m in group.mentions if m.kind)
+    return {actor: kinds.most_common(1)[0][0] for actor, kinds in told.items() if kinds}
