@@ -8,7 +8,7 @@ import socket
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import AliasChoices, Field, field_validator, model_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -65,6 +65,16 @@ class Settings(BaseSettings):
     log_format: Literal["auto", "json", "console"] = "auto"
     data_dir: str = ".sitrep"
 
+    # --- HTTP hardening (issue 12 part B): API keys and overload answers -------------------
+    # One key or a comma-separated list (so keys can be rotated without downtime). SecretStr
+    # keeps them out of reprs and logs. Unset: writes are open (local development).
+    api_key: SecretStr | None = Field(default=None, description="Keys for writes, comma-separated")
+    read_api_key: SecretStr | None = Field(default=None, description="Keys for reads; unset: reads open")
+    # What a 503 asks the client to wait (Retry-After) when Redis does not answer.
+    retry_after_s: int = Field(default=5, ge=1, le=3600)
+    # How long ingest waits for Redis before answering 503, so a client is never kept hanging.
+    redis_timeout_s: float = Field(default=2.0, gt=0, le=60)
+
     @field_validator("key_prefix")
     @classmethod
     def _no_trailing_colon(cls, value: str) -> str:
@@ -81,6 +91,18 @@ class Settings(BaseSettings):
                 "with SITREP_REDIS_CLUSTER, SITREP_KEY_PREFIX must start with a hash tag, e.g. {sitrep}"
             )
         return self
+
+    @property
+    def dead_letters_resolved(self) -> str:
+        """Hash: dead-letter entry id -> how it was resolved (retried or dropped). The
+        dead-letter stream itself is never trimmed: it stays the record of what failed."""
+        return self.key("dead-letters", "resolved")
+
+    def write_keys(self) -> frozenset[str]:
+        return _split_keys(self.api_key)
+
+    def read_keys(self) -> frozenset[str]:
+        return _split_keys(self.read_api_key)
 
     def key(self, *parts: str) -> str:
         return ":".join((self.key_prefix, *parts))
@@ -101,3 +123,9 @@ class Settings(BaseSettings):
                 "REDIS_URL is not set: start one with `sitrep up` or point REDIS_URL at a Redis"
             )
         return self.redis_url
+
+
+def _split_keys(secret: SecretStr | None) -> frozenset[str]:
+    if secret is None:
+        return frozenset()
+    return frozenset(k.strip() for k in secret.get_secret_value().split(",") if k.strip())

@@ -15,20 +15,20 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 import structlog
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI
 from faststream.redis import RedisBroker, StreamSub
 from faststream.redis.annotations import RedisBatchStreamMessage
 from prometheus_client import CollectorRegistry, Counter
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
+from services.common.access_log import AccessLog
 from services.common.metrics import StreamGauges
 from services.common.producer import producer
 from services.common.redis_client import connect, make_broker
 from services.common.settings import Settings
+from services.projector.errors import install_errors
 from services.projector.projection import Projector
-from services.projector.queries import InvalidCursor
 
 log = structlog.get_logger("sitrep.projector")
 
@@ -117,9 +117,6 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.runtime = runtime
     app.include_router(router)
-
-    @app.exception_handler(InvalidCursor)
-    async def _invalid_cursor(request: Request, exc: InvalidCursor) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=422)
-
+    install_errors(app)
+    app.add_middleware(AccessLog)
     return app

@@ -1,0 +1,61 @@
+"""API keys for the HTTP APIs: `Authorization: Bearer <key>` or `X-API-Key: <key>`.
+
+Writes need one of SITREP_API_KEY's keys when it is set; reads need one of
+SITREP_READ_API_KEY's when that is set (a write key reads too). The keys are compared in
+constant time and never logged. Both schemes are declared in OpenAPI whether or not keys
+are configured, so a client can be written before a deployment turns them on.
+"""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Awaitable, Callable
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+
+from services.common.http_errors import ApiError
+
+bearer = HTTPBearer(auto_error=False, description="`Authorization: Bearer <key>`")
+api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="`X-API-Key: <key>`")
+
+Bearer = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+HeaderKey = Annotated[str | None, Depends(api_key_header)]
+
+
+def key_matches(given: str | None, keys: frozenset[str]) -> bool:
+    if not given:
+        return False
+    candidate = given.encode()
+    # Compare against every key, so the time taken says nothing about which one nearly matched.
+    matched = False
+    for key in keys:
+        matched |= hmac.compare_digest(candidate, key.encode())
+    return matched
+
+
+def _check(
+    keys: frozenset[str], credentials: HTTPAuthorizationCredentials | None, header: str | None
+) -> None:
+    if not keys:
+        return
+    given = credentials.credentials if credentials else header
+    if not key_matches(given, keys):
+        raise ApiError(
+            401,
+            "a valid API key is required (Authorization: Bearer <key> or X-API-Key: <key>)",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+
+
+KeysOf = Callable[[Request], frozenset[str]]
+
+
+def require_key(keys_of: KeysOf) -> Callable[[Request, Bearer, HeaderKey], Awaitable[None]]:
+    """A FastAPI dependency that refuses a request without one of `keys_of(request)`."""
+
+    async def dependency(request: Request, credentials: Bearer, header: HeaderKey) -> None:
+        _check(keys_of(request), credentials, header)
+
+    return dependency
