@@ -11,9 +11,9 @@ from fastapi import FastAPI
 from redis.asyncio import Redis
 from spacy.language import Language
 
+from services.common.event_store import EventStore
 from services.common.settings import Settings
 from services.projector.service import create_app, run_projection
-from services.common.event_store import EventStore
 from tests.factories import article_event, publish_extracted
 
 
