@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import typer
-from redis.asyncio import Redis
+from redis.asyncio import Redis, RedisCluster
 
 from services.common.logging import configure_logging
-from services.common.redis_client import connect
 from services.common.settings import Settings
 from services.common.stack_record import with_running_stack
 
@@ -22,4 +21,8 @@ def stack_settings() -> Settings:
 
 
 def redis_for(settings: Settings) -> Redis:
-    return connect(settings)
+    # A plain client, not services.common.redis_client: that imports FastStream, which
+    # would double the start-up time of every command.
+    if settings.redis_cluster:
+        return RedisCluster.from_url(settings.require_redis_url(), decode_responses=True)  # type: ignore[return-value]
+    return Redis.from_url(settings.require_redis_url(), decode_responses=True)
