@@ -35,13 +35,23 @@ def key_matches(given: str | None, keys: frozenset[str]) -> bool:
     return matched
 
 
-def _check(
-    keys: frozenset[str], credentials: HTTPAuthorizationCredentials | None, header: str | None
-) -> None:
+def _given(request: Request, header: str | None) -> list[str]:
+    """Every credential the request carries. An Authorization header that is not a bearer
+    token counts as a wrong key, not as no key."""
+    given = [] if header is None else [header]
+    authorization = request.headers.get("authorization")
+    if authorization is not None:
+        scheme, _, token = authorization.partition(" ")
+        given.append(token.strip() if scheme.lower() == "bearer" else "")
+    return given
+
+
+def _check(keys: frozenset[str], request: Request, header: str | None) -> None:
     if not keys:
         return
-    given = credentials.credentials if credentials else header
-    if not key_matches(given, keys):
+    given = _given(request, header)
+    # Every credential sent must be right: a wrong one beside a right one is refused too.
+    if not given or not all(key_matches(g, keys) for g in given):
         raise ApiError(
             401,
             "a valid API key is required (Authorization: Bearer <key> or X-API-Key: <key>)",
@@ -56,6 +66,9 @@ def require_key(keys_of: KeysOf) -> Callable[[Request, Bearer, HeaderKey], Await
     """A FastAPI dependency that refuses a request without one of `keys_of(request)`."""
 
     async def dependency(request: Request, credentials: Bearer, header: HeaderKey) -> None:
-        _check(keys_of(request), credentials, header)
+        # `credentials` is declared so OpenAPI shows the bearer scheme; the raw header is
+        # read in `_given`, since HTTPBearer hides a header of another scheme.
+        del credentials
+        _check(keys_of(request), request, header)
 
     return dependency

@@ -19,7 +19,9 @@ from schemas.envelope import now
 from schemas.wire import WireError, from_fields
 from services.common.settings import Settings
 
-ENTRY_ID = re.compile(r"\d+-\d+")
+# 19 digits at most: always within the 64 bits Redis allows each part.
+ENTRY_ID_PATTERN = r"^\d{1,19}-\d{1,19}$"
+ENTRY_ID = re.compile(ENTRY_ID_PATTERN)
 Action = Literal["retried", "dropped"]
 
 
@@ -62,6 +64,8 @@ async def list_letters(
     """Newest first; unreadable entries and (unless `resolved`) resolved ones are skipped."""
     if cursor:
         _check_id(cursor)
+        if cursor == "0-0":  # nothing precedes it (and Redis refuses an exclusive 0-0)
+            return LetterPage([], None)
     stream = settings.streams.dead_letters
     entries = await redis.xrevrange(stream, max=f"({cursor}" if cursor else "+", count=limit + 1)
     page = entries[:limit]

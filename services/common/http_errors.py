@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 CODES = {
     400: "bad_request",
@@ -85,6 +86,17 @@ def _validation_items(exc: RequestValidationError) -> list[ErrorItem]:
     return items
 
 
+def allowed_methods(request: Request) -> str:
+    """Every method some route serves at this path. Starlette's own 405 names only the
+    first route's, though GET and DELETE of one path are two routes."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        match, _ = route.matches({**request.scope, "method": "GET"})
+        if match is not Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+    return ", ".join(sorted(methods))
+
+
 def install_error_model(app: FastAPI) -> None:
     """Route every error (ours, FastAPI's validation, Starlette's 404/405) through `Error`."""
 
@@ -101,6 +113,8 @@ def install_error_model(app: FastAPI) -> None:
         assert isinstance(exc, StarletteHTTPException)
         message = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
         headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = allowed_methods(request)
         return error_response(ApiError(exc.status_code, message, headers=headers))
 
     app.add_exception_handler(ApiError, on_api_error)

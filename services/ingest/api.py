@@ -86,7 +86,7 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.settings = settings
     install_error_model(app)
-    app.add_middleware(BodyGuard, max_bytes=settings.max_body_bytes)
+    app.add_middleware(BodyGuard, max_bytes=settings.max_body_bytes, paths=frozenset({"/articles"}))
     app.add_middleware(AccessLog)
 
     @app.post(

@@ -27,14 +27,16 @@ def _media_type(content_type: str | None) -> str:
 
 
 class BodyGuard:
-    """415 for a POST that is not JSON, 413 for a body over `max_bytes` (declared or sent)."""
+    """415 for a POST to `paths` that is not JSON, 413 for a body over `max_bytes` (declared or sent)."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, paths: frozenset[str]) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.paths = paths
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] not in ("POST", "PUT", "PATCH"):
+        # Only the routes that take a body: any other method or path gets the router's 404/405.
+        if scope["type"] != "http" or scope["method"] != "POST" or scope["path"] not in self.paths:
             await self.app(scope, receive, send)
             return
         refusal = self._refuse_by_headers(scope)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel
 from redis.asyncio import Redis
 
@@ -19,7 +19,8 @@ from services.projector.responses import DeadLetter, Page
 router = APIRouter(tags=["ops"])
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page")]
-EntryId = Annotated[str, "a dead-letter entry id, e.g. 1700000000000-0"]
+ENTRY_ID = letters.ENTRY_ID_PATTERN
+EntryId = Annotated[str, Path(pattern=ENTRY_ID, description="A dead-letter entry id, e.g. 1700000000000-0")]
 
 
 class Replayed(BaseModel):
@@ -37,7 +38,9 @@ def _redis(request: Request) -> tuple[Redis, Settings]:
 async def list_dead_letters(
     request: Request,
     limit: Limit = 50,
-    cursor: Annotated[str | None, Query(description="`next_cursor` of the previous page")] = None,
+    cursor: Annotated[
+        str | None, Query(description="`next_cursor` of the previous page", pattern=ENTRY_ID)
+    ] = None,
     resolved: Annotated[bool, Query(description="Include letters already retried or dropped")] = False,
 ) -> dict[str, Any]:
     """Entries that failed for good, newest first, with the reason and the original fields."""
@@ -52,7 +55,7 @@ async def list_dead_letters(
     dependencies=READ,
     responses=responses(401, 404, 422, 503),
 )
-async def show_dead_letter(request: Request, entry_id: str) -> dict[str, Any]:
+async def show_dead_letter(request: Request, entry_id: EntryId) -> dict[str, Any]:
     """One dead letter, with its resolution if it was retried or dropped."""
     redis, settings = _redis(request)
     return await letters.show(redis, settings, entry_id)
@@ -64,7 +67,7 @@ async def show_dead_letter(request: Request, entry_id: str) -> dict[str, Any]:
     dependencies=WRITE,
     responses=responses(401, 404, 409, 422, 503),
 )
-async def retry_dead_letter(request: Request, entry_id: str) -> dict[str, Any]:
+async def retry_dead_letter(request: Request, entry_id: EntryId) -> dict[str, Any]:
     """Append the original entry to its stream again, so its consumers process it anew."""
     redis, settings = _redis(request)
     return await letters.resolve(redis, settings, entry_id, "retried")
@@ -76,7 +79,7 @@ async def retry_dead_letter(request: Request, entry_id: str) -> dict[str, Any]:
     dependencies=WRITE,
     responses=responses(401, 404, 409, 422, 503),
 )
-async def drop_dead_letter(request: Request, entry_id: str) -> dict[str, Any]:
+async def drop_dead_letter(request: Request, entry_id: EntryId) -> dict[str, Any]:
     """Mark the letter dropped: it stays in the stream (history) but leaves the list."""
     redis, settings = _redis(request)
     return await letters.resolve(redis, settings, entry_id, "dropped")

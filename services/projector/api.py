@@ -25,7 +25,9 @@ from services.projector.service import ProjectorRuntime
 router = APIRouter()
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page")]
-Cursor = Annotated[str | None, Query(description="`next_cursor` of the previous page")]
+Cursor = Annotated[
+    str | None, Query(description="`next_cursor` of the previous page", pattern=queries.CURSOR_PATTERN)
+]
 WaitFor = Annotated[
     str | None,
     Query(description="Read-your-writes: first wait until this article's events are all projected"),

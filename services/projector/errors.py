@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
-from redis.exceptions import RedisError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from services.common.dead_letter_admin import AlreadyResolved, InvalidEntryId, UnknownDeadLetter
 from services.common.http_errors import ApiError, error_response, install_error_model
@@ -36,5 +37,7 @@ def install_errors(app: FastAPI) -> None:
     app.add_exception_handler(InvalidEntryId, invalid)
     app.add_exception_handler(UnknownDeadLetter, unknown)
     app.add_exception_handler(AlreadyResolved, resolved)
-    app.add_exception_handler(RedisError, redis_down)
+    # Only unavailability is a 503: a command Redis refuses is a bug, and stays a 500.
+    app.add_exception_handler(RedisConnectionError, redis_down)
+    app.add_exception_handler(RedisTimeoutError, redis_down)
     app.add_exception_handler(ConnectionError, redis_down)
