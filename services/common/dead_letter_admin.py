@@ -64,8 +64,10 @@ async def list_letters(
     """Newest first; unreadable entries and (unless `resolved`) resolved ones are skipped."""
     if cursor:
         _check_id(cursor)
-        if cursor == "0-0":  # nothing precedes it (and Redis refuses an exclusive 0-0)
+        ms, seq = (int(part) for part in cursor.split("-"))
+        if ms == seq == 0:  # nothing precedes it (and Redis refuses an exclusive 0-0)
             return LetterPage([], None)
+        cursor = f"{ms}-{seq}"
     stream = settings.streams.dead_letters
     entries = await redis.xrevrange(stream, max=f"({cursor}" if cursor else "+", count=limit + 1)
     page = entries[:limit]

@@ -117,6 +117,11 @@ def install_error_model(app: FastAPI) -> None:
             headers["Allow"] = allowed_methods(request)
         return error_response(ApiError(exc.status_code, message, headers=headers))
 
+    async def on_bug(request: Request, exc: Exception) -> JSONResponse:
+        # Starlette logs the traceback and re-raises; the client still gets the error model.
+        return error_response(ApiError(500, "internal error"))
+
     app.add_exception_handler(ApiError, on_api_error)
+    app.add_exception_handler(Exception, on_bug)
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(StarletteHTTPException, on_http)

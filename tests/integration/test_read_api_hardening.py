@@ -123,3 +123,11 @@ async def test_dead_letter_show_retry_and_drop(
 async def test_replay_over_http(client: httpx.AsyncClient) -> None:
     response = await client.post("/replay")
     assert response.status_code == 200 and isinstance(response.json()["applied"], dict)
+
+
+@pytest.mark.parametrize("cursor", ["0-0", "000-0", "0000000000000000000-0000000000000000000"])
+async def test_dead_letter_cursor_at_the_start_is_an_empty_page(
+    client: httpx.AsyncClient, cursor: str
+) -> None:
+    response = await client.get("/dead-letters", params={"cursor": cursor})
+    assert response.status_code == 200 and response.json() == {"items": [], "next_cursor": None}
