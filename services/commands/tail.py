@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, cast
 
 import typer
 from redis.asyncio import Redis
@@ -54,7 +55,11 @@ def summary(event: Event) -> str:
     return event.event_type
 
 
-def render(entry_id: str, fields: dict[str, str], as_json: bool) -> str:
+Fields = Mapping[bytes | str, bytes | str]
+Batches = list[tuple[str, list[tuple[str, Fields]]]]
+
+
+def render(entry_id: str, fields: Fields, as_json: bool) -> str:
     try:
         event = from_fields(fields)
     except WireError as exc:
@@ -70,7 +75,7 @@ async def follow(redis: Redis, stream: str, start: str, limit: int | None, as_js
     """Print entries after `start` until `limit` were printed (forever when None)."""
     shown, position = 0, start
     while limit is None or shown < limit:
-        batches = await redis.xread({stream: position}, count=100, block=1000)
+        batches = cast(Batches | None, await redis.xread({stream: position}, count=100, block=1000))
         for _, entries in batches or []:
             for entry_id, fields in entries:
                 position = entry_id

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from redis.asyncio import Redis
 
@@ -23,6 +24,8 @@ from services.common.settings import Settings
 ENTRY_ID_PATTERN = r"^\d{1,19}-\d{1,19}$"
 ENTRY_ID = re.compile(ENTRY_ID_PATTERN)
 Action = Literal["retried", "dropped"]
+# With decode_responses=True ids and fields are str; redis-py types them more loosely.
+Entries = list[tuple[str, Mapping[bytes | str, bytes | str]]]
 
 
 class UnknownDeadLetter(LookupError):
@@ -69,9 +72,14 @@ async def list_letters(
             return LetterPage([], None)
         cursor = f"{ms}-{seq}"
     stream = settings.streams.dead_letters
-    entries = await redis.xrevrange(stream, max=f"({cursor}" if cursor else "+", count=limit + 1)
+    entries = cast(
+        Entries, await redis.xrevrange(stream, max=f"({cursor}" if cursor else "+", count=limit + 1)
+    )
     page = entries[:limit]
-    resolutions = await redis.hmget(settings.dead_letters_resolved, [e for e, _ in page]) if page else []
+    ids = [entry_id for entry_id, _ in page]
+    resolutions = cast(
+        list[str | None], await redis.hmget(settings.dead_letters_resolved, ids) if ids else []
+    )
     items = []
     for (entry_id, fields), resolution in zip(page, resolutions, strict=True):
         if resolution and not resolved:
@@ -88,7 +96,7 @@ async def list_letters(
 
 async def _load(redis: Redis, settings: Settings, entry_id: str) -> tuple[DeadLettered, str | None]:
     _check_id(entry_id)
-    entries = await redis.xrange(settings.streams.dead_letters, min=entry_id, max=entry_id)
+    entries = cast(Entries, await redis.xrange(settings.streams.dead_letters, min=entry_id, max=entry_id))
     if not entries:
         raise UnknownDeadLetter(f"no dead letter {entry_id}")
     try:
@@ -97,7 +105,7 @@ async def _load(redis: Redis, settings: Settings, entry_id: str) -> tuple[DeadLe
         raise UnknownDeadLetter(f"dead letter {entry_id} is unreadable: {exc}") from exc
     if not isinstance(event, DeadLettered):
         raise UnknownDeadLetter(f"entry {entry_id} is no dead letter")
-    return event, await redis.hget(settings.dead_letters_resolved, entry_id)
+    return event, cast(str | None, await redis.hget(settings.dead_letters_resolved, entry_id))
 
 
 async def show(redis: Redis, settings: Settings, entry_id: str) -> dict[str, Any]:
@@ -115,6 +123,7 @@ async def resolve(redis: Redis, settings: Settings, entry_id: str, action: Actio
         previous = json.loads(await redis.hget(settings.dead_letters_resolved, entry_id) or "{}")
         raise AlreadyResolved(f"dead letter {entry_id} was already {previous.get('action', 'resolved')}")
     if action == "retried":
-        record["new_entry_id"] = await redis.xadd(event.stream, dict(event.fields))
+        fields: dict[Any, Any] = dict(event.fields)
+        record["new_entry_id"] = await redis.xadd(event.stream, fields)
         await redis.hset(settings.dead_letters_resolved, entry_id, json.dumps(record))
     return _view(entry_id, event, json.dumps(record))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import cast
 
 from redis.asyncio import Redis
 
@@ -11,6 +13,8 @@ from schemas.envelope import Producer, now
 from schemas.wire import WireError, from_fields
 from services.common.event_store import EventStore
 from services.ingest.commands import SubmitArticle
+
+Entries = list[tuple[str, Mapping[bytes | str, bytes | str]]]
 
 # What an article's identity covers: two posts with one identity must agree on all of these.
 CONTENT_FIELDS = ("title", "body", "source", "url", "published_at", "language")
@@ -56,7 +60,8 @@ def differing_fields(stored: ArticleReceived, posted: ArticleReceived) -> list[s
 
 
 async def _stored(redis: Redis, stream: str, entry_id: str) -> ArticleReceived | None:
-    entries = await redis.xrange(stream, min=entry_id, max=entry_id)
+    # decode_responses=True: ids and fields are str (redis-py types them more loosely).
+    entries = cast(Entries, await redis.xrange(stream, min=entry_id, max=entry_id))
     if not entries:
         return None
     try:
