@@ -34,12 +34,12 @@ e2e: install
 	$(BIN)/python -m pytest tests/e2e
 
 lint: install
-	$(BIN)/ruff check schemas services tests bench
-	$(BIN)/ruff format --check schemas services tests bench
+	$(BIN)/ruff check schemas services evaluation tests bench
+	$(BIN)/ruff format --check schemas services evaluation tests bench
 
 format: install
-	$(BIN)/ruff check --fix schemas services tests bench
-	$(BIN)/ruff format schemas services tests bench
+	$(BIN)/ruff check --fix schemas services evaluation tests bench
+	$(BIN)/ruff format schemas services evaluation tests bench
 
 schemas: install
 	$(BIN)/python -m schemas.generate
