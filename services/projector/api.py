@@ -20,7 +20,7 @@ from services.common.http_errors import ApiError, responses
 from services.projector import admin_api, queries
 from services.projector.auth import READ
 from services.projector.responses import Article, Page, Speaker, Statement, Strike
-from services.projector.service import ProjectorRuntime
+from services.projector.runtime import ProjectorRuntime
 
 router = APIRouter()
 
