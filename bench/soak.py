@@ -22,6 +22,7 @@ import tempfile
 import time
 import uuid
 from collections import Counter
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import httpx
@@ -122,11 +123,11 @@ async def post_all(url: str, run: str, articles: int, clients: int) -> Counter[i
     return statuses
 
 
-async def wait_extracted(redis: Redis, stream: str, expected: int, stall_s: float = 180) -> float:
-    """Seconds until `expected` extractions are in, or until no progress for `stall_s`."""
+async def wait_until(count_of: Callable[[], Awaitable[int]], expected: int, stall_s: float = 180) -> float:
+    """Seconds until the count reaches `expected`, or until it makes no progress for `stall_s`."""
     started, last_count, last_change = time.monotonic(), -1, time.monotonic()
     while True:
-        count = await redis.xlen(stream)
+        count = await count_of()
         if count >= expected:
             return time.monotonic() - started
         if count != last_count:
@@ -154,14 +155,17 @@ async def soak(redis_url: str, stack: Stack, articles: int, clients: int) -> boo
     started = time.perf_counter()
     statuses = await post_all(f"http://127.0.0.1:{stack.ingest_port}", run, articles, clients)
     posted_s = time.perf_counter() - started
-    extracted_s = await wait_extracted(redis, key("extractions"), articles)
+    extracted_s = await wait_until(lambda: redis.xlen(key("extractions")), articles)
     total_s = time.perf_counter() - started
+    projected_index = f"{stack.prefix}:rm:idx:articles:status:extracted"
+    await wait_until(lambda: redis.zcard(projected_index), articles)
+    projected_s = time.perf_counter() - started
     received = await ids_in(redis, key("articles"), "article_id")
     extracted = await ids_in(redis, key("extractions"), "article_id")
     statements = await ids_in(redis, key("statements"), "event_id")
     strikes = await ids_in(redis, key("strikes"), "event_id")
     dead = await redis.xlen(key("dead-letters"))
-    projected = await redis.zcard(f"{stack.prefix}:rm:idx:articles:status:extracted")
+    projected = await redis.zcard(projected_index)
     await redis.aclose()
 
     wanted = {f"{run}-{n}" for n in range(articles)}
@@ -173,6 +177,7 @@ async def soak(redis_url: str, stack: Stack, articles: int, clients: int) -> boo
         "no statement or strike duplicated": len(statements) == len(set(statements))
         and len(strikes) == len(set(strikes)),
         "nothing dead-lettered": dead == 0,
+        "every article projected as extracted": projected == articles,
     }
     print(f"articles posted      {articles} by {clients} clients, answers {dict(statuses)}")
     print(f"posting took         {posted_s:.1f} s ({articles / posted_s:.0f} posts/s)")
@@ -185,7 +190,9 @@ async def soak(redis_url: str, stack: Stack, articles: int, clients: int) -> boo
         f"events               {len(received)} received, {len(extracted)} extracted, "
         f"{len(statements)} statements, {len(strikes)} strikes"
     )
-    print(f"projected            {projected} articles with status extracted")
+    print(
+        f"projected            {projected} articles with status extracted, {projected_s:.1f} s from the first post"
+    )
     print(f"dead letters         {dead}")
     for name, ok in checks.items():
         print(f"{'ok  ' if ok else 'FAIL'} {name}")
