@@ -101,6 +101,7 @@ async def run_projection(runtime: ProjectorRuntime) -> AsyncIterator[None]:
 
 def create_app(settings: Settings) -> FastAPI:
     from services.projector.api import router
+    from services.projector.dashboard.routes import router as dashboard_router
 
     runtime = build_runtime(settings)
 
@@ -117,6 +118,7 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.runtime = runtime
     app.include_router(router)
+    app.include_router(dashboard_router)
 
     @app.exception_handler(InvalidCursor)
     async def _invalid_cursor(request: Request, exc: InvalidCursor) -> JSONResponse:
