@@ -12,7 +12,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import httpx
 import pytest
@@ -153,7 +153,8 @@ def test_dashboard_shows_filters_opens_and_follows_strikes(
     expect(dialog).to_be_visible()
     expect(dialog.locator(".source")).to_have_count(len(chosen["sources"]))
     expect(dialog.locator(".claims li")).to_have_count(len(chosen["claims"]))
-    expect(dialog.locator(".party")).to_have_count(len({c["by"].strip().casefold() for c in chosen["claims"]}))
+    parties = {claim["by"].strip().casefold() for claim in chosen["claims"]}
+    expect(dialog.locator(".party")).to_have_count(len(parties))
     evidence = chosen["sources"][0]["evidence"][0]["sentence"]
     expect(dialog.locator(".evidence").first).to_contain_text(evidence[:40])
     shoot(page, "dashboard-claims.png")
@@ -199,7 +200,8 @@ CONTRAST_FAILURES = """() => {
     const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
     const size = parseFloat(style.fontSize), bold = Number(style.fontWeight) >= 700;
     const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
-    if (ratio < need) failures.push(`${node.tagName}.${node.className}: ${ratio.toFixed(2)} "${node.textContent.trim().slice(0, 30)}"`);
+    const text = node.textContent.trim().slice(0, 30);
+    if (ratio < need) failures.push(`${node.tagName}.${node.className} ${ratio.toFixed(2)}: ${text}`);
   }
   return failures;
 }"""
@@ -236,4 +238,49 @@ def test_dashboard_narrow_keyboard_and_contrast(
         expect(page.locator(f"#view-{view}")).to_have_attribute("data-loaded", "true", timeout=WAIT_MS)
         assert page.evaluate(CONTRAST_FAILURES) == [], view
         shoot(page, f"dashboard-narrow-{view}.png", full_page=False)
+    page.close()
+
+
+def test_dashboard_speakers_articles_and_dead_letters(
+    services: Services, corpus_posted: list[str], browser: Any
+) -> None:
+    import redis
+    from playwright.sync_api import expect
+
+    speakers = httpx.get(f"{services.read}/speakers", params={"limit": "500"}, timeout=30).json()["items"]
+    speaker = max((s for s in speakers if s["name"]), key=lambda s: (s["articles"], s["statements"]))
+    statements = httpx.get(
+        f"{services.read}/statements", params={"speaker": speaker["speaker_key"], "limit": "500"}, timeout=30
+    ).json()["items"]
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{services.read}/#speakers")
+    expect(page.locator("#view-speakers")).to_have_attribute("data-loaded", "true", timeout=WAIT_MS)
+    page.fill("#speaker-q", speaker["name"])
+    button = page.locator(f'#speaker-list button[data-speaker-key="{speaker["speaker_key"]}"]')
+    button.click()
+    panel = page.locator("#speaker-statements")
+    expect(panel.locator(".article-group")).to_have_count(len({s["article_id"] for s in statements}))
+    direct = sum(s["kind"] == "direct" for s in statements)
+    expect(panel.locator(".tag-direct")).to_have_count(direct)
+    expect(panel.locator(".tag-indirect")).to_have_count(len(statements) - direct)
+    shoot(page, "dashboard-speakers.png")
+
+    page.goto(f"{services.read}/#articles")
+    articles = httpx.get(f"{services.read}/articles", params={"limit": "100"}, timeout=30).json()["items"]
+    expect(page.locator("#article-table tbody tr[data-article-id]")).to_have_count(len(articles))
+    expect(page.locator(f'#article-table tr[data-article-id="{corpus_posted[0]}"]')).to_contain_text(
+        "Extracted"
+    )
+
+    # A dead letter made while the page is open shows up on its page, with its reason.
+    page.goto(f"{services.read}/#dead-letters")
+    expect(page.locator("#view-dead-letters")).to_have_attribute("data-loaded", "true", timeout=WAIT_MS)
+    client = redis.Redis.from_url(services.env["REDIS_URL"], decode_responses=True)
+    stream = f"{services.env['SITREP_KEY_PREFIX']}:articles"
+    entry = {"event_type": "ArticleReceived", "data": "not json " + uuid.uuid4().hex}
+    bad_id = cast(str, client.xadd(stream, entry))  # type: ignore[arg-type]
+    client.close()
+    letter = page.locator(f'#dead-list li[data-source-entry-id="{bad_id}"]')
+    expect(letter).to_contain_text("unreadable", timeout=WAIT_MS)
+    shoot(page, "dashboard-dead-letters.png")
     page.close()

@@ -37,7 +37,7 @@ function entryTime(entryId) {
 
 function deadItem(letter) {
   const fields = JSON.stringify(letter.fields, null, 2);
-  return el("li", { class: "dead", "data-entry-id": letter.entry_id },
+  return el("li", { class: "dead", "data-entry-id": letter.entry_id, "data-source-entry-id": letter.source_entry_id },
     el("h3", {}, el("span", { class: "tag status-failed", text: letter.reason }), ` ${letter.error}`),
     el("dl", { class: "facts" },
       el("dt", { text: "When" }), el("dd", { text: entryTime(letter.entry_id) }),
