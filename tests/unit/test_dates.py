@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from services.extractor.dates import resolve_date
+from services.extractor.text.dates import resolve_date
 
 FRIDAY = date(2019, 3, 15)
 
