@@ -17,7 +17,7 @@ from typing import Any, cast
 import httpx
 import pytest
 
-from tests.e2e.conftest import Services
+from tests.e2e.conftest import Services, start_stack
 
 CHROMIUM = Path(os.environ.get("SITREP_CHROMIUM", "/usr/bin/chromium"))
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,6 +45,13 @@ NEW_STRIKE_TEXT = (
     "Russian warplanes bombed a bakery in the Syrian town of Saraqeb on Monday, killing at least "
     "six people, rescue workers said. Moscow denied that its aircraft had struck any civilian target.\n"
 )
+
+
+@pytest.fixture(scope="module")
+def services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    """A stack of the dashboard's own: these tests count every strike it holds, so no other
+    test may add any, and they add strikes no other test expects."""
+    yield from start_stack(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")

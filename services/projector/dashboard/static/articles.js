@@ -8,13 +8,14 @@ let deadCursor = null;
 
 function articleRow(item) {
   return el("tr", { "data-article-id": item.article_id },
-    el("td", {}, item.title || item.article_id,
-      item.error ? el("span", { class: "muted block", text: `Error: ${item.error}` }) : null),
-    el("td", { text: item.source || "" }),
-    el("td", { class: "nowrap", text: item.published_at || "" }),
-    el("td", {}, el("span", { class: `tag status-${item.status}`, text: STATUS_TEXT[item.status] || item.status })),
-    el("td", { class: "num", text: String(item.statements) }),
-    el("td", { class: "num", text: String(item.strikes) }));
+    el("td", { "data-label": "Title" }, el("span", {}, item.title || item.article_id,
+      item.error ? el("span", { class: "muted block", text: `Error: ${item.error}` }) : null)),
+    el("td", { "data-label": "Source", text: item.source || "" }),
+    el("td", { class: "nowrap", "data-label": "Published", text: item.published_at || "" }),
+    el("td", { "data-label": "Status" },
+      el("span", { class: `tag status-${item.status}`, text: STATUS_TEXT[item.status] || item.status })),
+    el("td", { class: "num", "data-label": "Statements", text: String(item.statements) }),
+    el("td", { class: "num", "data-label": "Strikes", text: String(item.strikes) }));
 }
 
 export async function loadArticles(more = false) {

@@ -35,11 +35,12 @@ function row(strike, fresh) {
   return el("tr", { "data-strike-key": strike.strike_key, class: fresh ? "fresh" : null, onclick: (event) => {
     if (event.target.closest("button") === null) openStrike(strike);
   } },
-  el("td", { class: "nowrap", text: strike.date || "undated" }),
-  el("td", {}, open, disputed ? el("span", { class: "tag tag-disputed", text: "disputed" }) : null),
-  el("td", { text: place(strike) }),
-  el("td", { class: "num", text: killedRange(strike) }),
-  el("td", { class: "num", text: String(strike.articles) }));
+  el("td", { class: "nowrap", "data-label": "Date", text: strike.date || "undated" }),
+  el("td", { "data-label": "Strike" },
+    el("span", {}, open, disputed ? el("span", { class: "tag tag-disputed", text: "disputed" }) : null)),
+  el("td", { "data-label": "Where", text: place(strike) }),
+  el("td", { class: "num", "data-label": "Killed", text: killedRange(strike) }),
+  el("td", { class: "num", "data-label": "Sources", text: String(strike.articles) }));
 }
 
 function newestFirst(a, b) {
