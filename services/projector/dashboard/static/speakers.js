@@ -58,7 +58,9 @@ async function showSpeaker(speaker) {
   panel.replaceChildren(el("p", { class: "muted", text: "Loading…" }));
   const statements = await getAll("/statements", { speaker: speaker.speaker_key });
   const groups = groupByArticle(statements);
+  const about = [...speaker.titles, ...speaker.affiliations, ...speaker.aliases.map((a) => `“${a}”`)].join(" · ");
   panel.replaceChildren(el("h3", { text: speakerName(speaker) }),
+    about ? el("p", { class: "muted", text: about }) : null,
     ...[...groups.entries()].map(([articleId, items]) => articleGroup(articleId, items)));
 }
 
