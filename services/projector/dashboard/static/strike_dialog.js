@@ -2,7 +2,7 @@
 // the sentences the strike was read from.
 import { article } from "./api.js";
 import { el } from "./dom.js";
-import { describe, isDisputed, killedRange, killedText, place, title } from "./strike_facts.js";
+import { describe, isDisputed, killedRange, killedText, place, title, when } from "./strike_facts.js";
 
 function casualtyLines(casualties) {
   if (!casualties) return [el("p", { class: "muted", text: "No toll given." })];
@@ -56,7 +56,7 @@ function sourceColumn(source) {
 
 function summary(strike) {
   const facts = [
-    ["Date", strike.date || "undated"],
+    ["Date", when(strike)],
     ["Where", place(strike) || "unknown"],
     ["Killed (all sources)", killedRange(strike) || "not given"],
     ["Also called", strike.actor_aliases.join(", ")],

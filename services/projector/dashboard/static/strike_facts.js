@@ -50,8 +50,15 @@ export function title(strike) {
   return `${strike.actor} ${strike.kind}${campaign}`;
 }
 
+// The date with its precision when that is coarser than a day ("2025-10, known to the week").
+export function when(strike) {
+  if (!strike.date) return "undated";
+  const precision = strike.date_precision;
+  return precision && precision !== "day" ? `${strike.date}, known to the ${precision}` : strike.date;
+}
+
 export function describe(strike) {
-  const parts = [title(strike), strike.date || "undated", place(strike)];
+  const parts = [title(strike), when(strike), place(strike)];
   if (isDisputed(strike)) parts.push("disputed");
   return parts.filter(Boolean).join(", ");
 }

@@ -7,11 +7,12 @@ const DAY = 86_400_000;
 const LANE = 30;
 const AXIS = 26;
 
-function span(date) {
+// A strike's stretch of time: its day, its week when only the week is known, else its month.
+function span(date, precision) {
   const [year, month, day] = date.split("-").map(Number);
   if (day) {
     const start = Date.UTC(year, month - 1, day);
-    return { start, end: start + DAY, month: false };
+    return { start, end: start + (precision === "week" ? 7 : 1) * DAY, month: precision === "week" };
   }
   return { start: Date.UTC(year, month - 1, 1), end: Date.UTC(year, month, 1), month: true };
 }
@@ -92,7 +93,7 @@ export function renderTimeline(container, strikes, laneBy, onOpen) {
   const width = Math.max(container.clientWidth, 300);
   const left = width < 520 ? 96 : 150;
   const lanes = lanesOf(dated, laneBy);
-  const [low, high] = domain(dated.map((s) => span(s.date)));
+  const [low, high] = domain(dated.map((s) => span(s.date, s.date_precision)));
   const scale = (ms) => left + ((ms - low) / (high - low)) * (width - left - 12);
   const height = AXIS + lanes.length * LANE + 6;
   const root = svg("svg", {
@@ -107,7 +108,7 @@ export function renderTimeline(container, strikes, laneBy, onOpen) {
     const short = name.length > (left < 150 ? 12 : 20) ? `${name.slice(0, left < 150 ? 11 : 19)}…` : name;
     lane.append(svg("text", { x: 4, y: y + 4, class: "lane-label", text: short }, svg("title", { text: name })));
     for (const strike of items) {
-      const { start, end, month } = span(strike.date);
+      const { start, end, month } = span(strike.date, strike.date_precision);
       const x = scale(start);
       lane.append(mark(strike, x, month ? scale(end) : x, y, onOpen));
     }
