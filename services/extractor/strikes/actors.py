@@ -6,65 +6,22 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from services.extractor.lexicon.forces import (
+    ARMED_GROUP_HEADS,
+    FORCE_MODIFIERS,
+    FORCE_NOUNS,
+    FORCE_WORDS,
+    GROUP_NOUNS,
+    NON_STATE_HEADS,
+    PERSONAL_PRONOUNS,
+    PRONOUNS,
+    TARGET_HEADS,
+)
+from services.extractor.lexicon.places import LOCATION_PREPS
 from services.extractor.strikes.gazetteer import Alias, AliasMatch, Gazetteer
 from services.extractor.text.datelines import dateline_end
 
-PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her"}
-PERSONAL_PRONOUNS = {"he", "his", "she", "her"}
-# Nouns that stand for a state's forces once the state has been named ("the military said it struck").
-FORCE_NOUNS = {
-    "military", "army", "regime", "government", "coalition", "forces", "force", "troops", "aircraft", "jets",
-    "jet", "warplanes", "warplane", "planes", "plane", "ministry", "navy", "drones", "helicopters", "bombers",
-    "administration", "authorities", "artillery", "fighters", "units", "junta",
-}  # fmt: skip
-# Force nouns that still name the forces when they modify: "military airstrikes", "army helicopters".
-FORCE_MODIFIERS = {"military", "army", "regime", "government", "junta", "navy", "force"}
-# A demonym before these names people of that nationality, not the state: "Syrian rebels" are not Syria.
-NON_STATE_HEADS = {
-    "rebel", "rebels", "opposition", "militant", "militants", "insurgent", "insurgents", "civilian",
-    "civilians", "people", "villager", "villagers", "resident", "residents", "separatist", "separatists",
-    "militia", "militias", "activist", "activists", "protester", "protesters", "volunteer", "volunteers",
-    "jihadist", "jihadists", "group", "refugees", "children", "journalist", "journalists", "man", "woman",
-    "men", "women", "citizens", "cleric",
-}  # fmt: skip
-# Armed groups named only by what they are ("the rebels fired a missile"): someone, but no state.
-UNNAMED_ATTACKERS = {
-    "rebel", "rebels", "militant", "militants", "insurgent", "insurgents", "separatist", "separatists",
-    "militia", "militias", "jihadist", "jihadists", "gunmen", "guerrillas", "extremists", "terrorists",
-}  # fmt: skip
-LOCATION_PREPS = {
-    "in",
-    "into",
-    "inside",
-    "across",
-    "over",
-    "near",
-    "at",
-    "to",
-    "from",
-    "throughout",
-    "around",
-    "toward",
-    "towards",
-}
-TARGET_HEADS = {"hit", "strike", "target", "bomb", "kill", "fight", "attack", "intercept", "destroy", "shell"}
 STATE_KINDS = {"country", "demonym", "capital", "institution", "leader"}
-
-
-# The last word of an armed group's own name: "the Mandalay People's Defence Force", "the Arakan Army";
-# a rival government is named "Government of ..." ("the Government of National Unity").
-ARMED_GROUP_HEADS = {
-    "force",
-    "forces",
-    "army",
-    "front",
-    "brigade",
-    "brigades",
-    "militia",
-    "battalion",
-    "guard",
-}
-FORCE_WORDS = ARMED_GROUP_HEADS | {"resistance"}  # also inside a name: "the Islamic Resistance in Iraq"
 
 
 def _armed_groups_named(doc: Doc, known: list[AliasMatch]) -> list[AliasMatch]:
@@ -195,10 +152,7 @@ class ActorResolver:
                 if teller is not None:  # the force that says "it" did it, known or not
                     return self.actor_in(teller)
                 return self.antecedent(token, personal=token.lower_ in PERSONAL_PRONOUNS)
-        if any(
-            t.lower_ in ("group", "rebels", "militants", "militia") and t.dep_ not in ("compound", "amod")
-            for t in tokens
-        ):
+        if any(t.lower_ in GROUP_NOUNS and t.dep_ not in ("compound", "amod") for t in tokens):
             # "the group", "the rebels": the armed group the story has named, if it has named one
             named_group = self._nearest(tokens[0], 0, {"group"})
             if named_group is not None:

@@ -17,48 +17,31 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from schemas.records import Casualties, Claim, Evidence, Location, Span, Statement, Strike, StrikeKind
-from services.extractor.strikes.actors import PRONOUNS, UNNAMED_ATTACKERS, ActorResolver
-from services.extractor.strikes.arguments import (
+from services.extractor.lexicon.casualties import VAGUE_AMOUNTS
+from services.extractor.lexicon.forces import PRONOUNS, UNNAMED_ATTACKERS
+from services.extractor.lexicon.places import OTHER_EVENTS
+from services.extractor.lexicon.strikes import (
+    BLAMED_EVENTS,
     DEFENCE_VERBS,
-    actor_sources,
-    is_campaign,
-    mention_date,
-    mention_targets,
+    HEADLINE_STRIKE_WORDS,
+    SPECIFICITY,
 )
-from services.extractor.strikes.casualties import VAGUE_AMOUNTS, find_casualties
+from services.extractor.strikes.actors import ActorResolver
+from services.extractor.strikes.assertion import is_asserted
+from services.extractor.strikes.campaign import is_campaign
+from services.extractor.strikes.casualties import find_casualties
 from services.extractor.strikes.claims import claim_for
 from services.extractor.strikes.consolidation import Group, consolidate
 from services.extractor.strikes.gazetteer import load_gazetteer
-from services.extractor.strikes.mentions import (
-    Mention,
-    is_asserted,
-    is_manned,
-    subject_of,
-    through_quantity,
-    trigger_kind,
-)
-from services.extractor.strikes.places import OTHER_EVENTS, find_location
+from services.extractor.strikes.mentions import Mention, is_manned
+from services.extractor.strikes.places import find_location
+from services.extractor.strikes.sources import actor_sources
+from services.extractor.strikes.syntax import subject_of, through_quantity
+from services.extractor.strikes.targets import mention_targets
+from services.extractor.strikes.triggers import trigger_kind
+from services.extractor.strikes.when import mention_date
 
-SPECIFICITY: list[StrikeKind] = [
-    "chemical",
-    "barrel bomb",
-    "drone strike",
-    "missile",
-    "artillery",
-    "airstrike",
-]
 MAX_TARGETS = 6
-BLAMED_EVENTS = {"attack", "strike", "airstrike", "raid", "bombing", "shelling", "assault"}
-HEADLINE_STRIKE_WORDS = {
-    "strike",
-    "airstrike",
-    "air strike",
-    "raid",
-    "bombing",
-    "shelling",
-    "missile",
-    "drone",
-}
 
 
 def tree_distance(a: Token, b: Token) -> int:
@@ -241,7 +224,9 @@ def _casualties(group: Group) -> Casualties | None:
         return None
     # A figure beats a word: headlines round "at least 50" to "dozens".
     told = [c for c in found if c.killed]
-    killed = next((c for c in told if c.killed.lower() not in VAGUE_AMOUNTS), told[0] if told else None)
+    killed = next(
+        (c for c in told if (c.killed or "").lower() not in VAGUE_AMOUNTS), told[0] if told else None
+    )
     injured = next((c.injured for c in found if c.injured), None)
     if killed is None:
         return Casualties(injured=injured)

@@ -1,0 +1,119 @@
+"""Word lists for strike extraction: the words that report a strike, its kind, its weapons and its verbs.
+
+Lemmas or lower-case words of general news English about armed conflict, gathered while writing the
+strike rules against the labelled corpora; nothing here may name a place, party or phrase of one
+article. Each list says what it is for; the rules that read it are in `services/extractor/strikes/`.
+"""
+
+from __future__ import annotations
+
+from schemas.records import StrikeKind
+
+# Nouns that report a strike by themselves ("an airstrike", "the shelling").
+STRIKE_NOUNS = frozenset({"strike", "airstrike", "air-strike", "bombing", "bombardment", "shelling"})
+# Nouns that report one only with a word of its kind: "a drone attack", "artillery fire".
+QUALIFIED_NOUNS = frozenset({"attack", "raid", "hit", "barrage", "campaign", "assault", "fire"})
+# Strike nouns a subject may be: "the raids came two days after ...".
+STRIKE_WORDS = frozenset(
+    {"raid", "strike", "airstrike", "attack", "bombardment", "bombing", "shelling", "barrage"}
+)
+# Strike nouns someone is blamed for: "blamed Tehran for the attack".
+BLAMED_EVENTS = frozenset({"attack", "strike", "airstrike", "raid", "bombing", "shelling", "assault"})
+# Strike words a headline puts after its attacker: "Ethiopian Drone Strike Hits Market".
+HEADLINE_STRIKE_WORDS = frozenset(
+    {"strike", "airstrike", "air strike", "raid", "bombing", "shelling", "missile", "drone"}
+)
+
+# Words before a trigger that say what kind of strike it was, strongest first.
+KIND_WORDS: tuple[tuple[StrikeKind, frozenset[str]], ...] = (
+    ("chemical", frozenset("chemical gas sarin chlorine nerve toxic".split())),
+    ("barrel bomb", frozenset({"barrel"})),
+    ("drone strike", frozenset("drone drones uav uavs".split())),
+    ("missile", frozenset("missile missiles rocket rockets ballistic cruise hypersonic".split())),
+    ("artillery", frozenset("artillery mortar mortars tank howitzer shelling shell shells".split())),
+    (
+        "airstrike",
+        frozenset(
+            "air aerial airstrike airstrikes warplane warplanes jet jets aircraft plane planes bomber "
+            "bombers helicopter helicopters bombing".split()
+        ),
+    ),
+)
+# Kinds from the most specific to the least: a strike told as both is of the first.
+SPECIFICITY: tuple[StrikeKind, ...] = (
+    "chemical",
+    "barrel bomb",
+    "drone strike",
+    "missile",
+    "artillery",
+    "airstrike",
+)
+# Kinds that may be one strike told differently: a drone fires a missile, an "air strike" is a drone's.
+FAMILY: dict[StrikeKind, str] = {
+    "airstrike": "air", "drone strike": "air", "missile": "air", "artillery": "artillery",
+    "barrel bomb": "barrel bomb", "chemical": "chemical",
+}  # fmt: skip
+# Weapons (lemmas) that are strikes when fired, with the kind each tells.
+PROJECTILES: dict[str, StrikeKind] = {
+    "missile": "missile", "rocket": "missile", "drone": "drone strike", "shell": "artillery",
+    "mortar": "artillery", "bomb": "airstrike", "barrel": "barrel bomb",
+}  # fmt: skip
+# Verbs (lemmas) that fire, drop or down a weapon, or tell what it did.
+PROJECTILE_VERBS = frozenset(
+    "launch fire intercept shoot down destroy drop hit strike land slam kill wound rain attack target "
+    "send neutralise neutralize jam fall explode crash".split()
+)
+# Carriers of weapons, in the subject or the means of a verb: "jets pounded", "struck with drones".
+CARRIERS = frozenset(
+    "aircraft jet jets warplane warplanes plane planes drone drones helicopter helicopters bomber "
+    "bombers artillery tank tanks warship missile rocket missiles rockets".split()
+)
+# Carriers with a crew: what they strike is not a drone strike, though both are told as air strikes.
+MANNED = frozenset(
+    "jet jets warplane warplanes plane planes bomber bombers helicopter helicopters gunship".split()
+)
+
+# Words before "strike" or "attack" that make it no military one: "a hunger strike", "a car bomb attack".
+NOT_MILITARY = frozenset(
+    "hunger general labor labour worker workers union teacher suicide car truck roadside terror "
+    "terrorist lucky".split()
+)
+# Objects of "strike" or "hit" that make it figurative: "struck a deal", "hit a record".
+FIGURATIVE_OBJECTS = frozenset(
+    "deal agreement tone note chord balance compromise bargain pose accord blow match nerve "
+    "record wall snag jackpot road headlines".split()
+)
+
+# Verbs (lemmas) whose object is what was hit: "struck a school", "the strikes targeted depots".
+TARGET_VERBS = frozenset("hit strike target aim bomb destroy pound flatten damage level shell attack".split())
+# Of those, the verbs that make a weapon their object a target: "jets struck two missiles on their launchers".
+HIT_VERBS = frozenset("hit strike target bomb pound flatten damage level shell attack".split())
+# Verbs whose object or subject, when a name, is the place struck: "jets pounded Mosul".
+STRUCK_VERBS = frozenset(
+    {"strike", "hit", "bomb", "pound", "shell", "bombard", "target", "attack", "raid", "strafe"}
+)
+# Verbs that carry a strike noun as their object: "carried out strikes", "fired rockets", "waged a campaign".
+LIGHT_VERBS = frozenset(
+    "carry conduct launch deliver do make order stage mount begin step intensify continue drop fire "
+    "use unleash resume escalate broaden open respond retaliate keep maintain sustain pursue wage "
+    "send".split()
+) | {"wag"}  # the lemmatizer's reading of "waged"
+# Verbs that put a strike on someone: "a strike blamed on Turkey", "carried out by Israel".
+ATTRIBUTING_VERBS = frozenset("blame attribute carry conduct launch claim".split())
+# Verbs of air defence: whoever shoots a drone down is not the one who sent it.
+DEFENCE_VERBS = frozenset("intercept shoot down destroy repel repulse neutralise neutralize jam".split())
+
+# What makes a strike unreal: a modal, an intention, a modifier, a cancellation.
+MODALS = frozenset({"would", "could", "might", "may", "will", "should", "can", "'d", "'ll", "must"})
+INTENT_VERBS = frozenset(
+    "threaten plan vow intend want seek prepare consider warn pledge promise refuse hope urge fear "
+    "threat possibility risk".split()
+)
+UNREAL_MODIFIERS = frozenset("planned possible potential proposed future hypothetical threatened".split())
+CANCEL_VERBS = frozenset("cancel abort avert prevent".split())
+
+# Verbs that report a strike told by someone (to be replaced by the one lexicon in speech.py).
+REPORTING_VERBS = frozenset(
+    "say tell call announce report claim confirm deny add state warn accuse condemn denounce "
+    "describe note estimate allege insist quote ask reply stress point".split()
+)
