@@ -8,6 +8,7 @@ article. Each list says what it is for; the rules that read it are in `services/
 from __future__ import annotations
 
 from schemas.records import StrikeKind
+from services.extractor.lexicon.speech import REPORTING_VERBS as _SPEECH_VERBS
 
 # Nouns that report a strike by themselves ("an airstrike", "the shelling").
 STRIKE_NOUNS = frozenset({"strike", "airstrike", "air-strike", "bombing", "bombardment", "shelling"})
@@ -112,8 +113,6 @@ INTENT_VERBS = frozenset(
 UNREAL_MODIFIERS = frozenset("planned possible potential proposed future hypothetical threatened".split())
 CANCEL_VERBS = frozenset("cancel abort avert prevent".split())
 
-# Verbs that report a strike told by someone (to be replaced by the one lexicon in speech.py).
-REPORTING_VERBS = frozenset(
-    "say tell call announce report claim confirm deny add state warn accuse condemn denounce "
-    "describe note estimate allege insist quote ask reply stress point".split()
-)
+# Verbs that report a strike: the one reporting-verb lexicon, less "recall", which in strike stories
+# tells of a memory as often as of a report ("the incident recalled the bombing of a gathering").
+REPORTING_VERBS = _SPEECH_VERBS - {"recall"}
