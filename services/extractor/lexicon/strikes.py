@@ -10,21 +10,13 @@ from __future__ import annotations
 from schemas.records import StrikeKind
 from services.extractor.lexicon.speech import REPORTING_VERBS as _SPEECH_VERBS
 
-# Nouns that report a strike by themselves ("an airstrike", "the shelling").
-STRIKE_NOUNS = frozenset({"strike", "airstrike", "air-strike", "bombing", "bombardment", "shelling"})
-# Nouns that report one only with a word of its kind: "a drone attack", "artillery fire".
-QUALIFIED_NOUNS = frozenset({"attack", "raid", "hit", "barrage", "campaign", "assault", "fire"})
-# Strike nouns a subject may be: "the raids came two days after ...".
-STRIKE_WORDS = frozenset(
-    {"raid", "strike", "airstrike", "attack", "bombardment", "bombing", "shelling", "barrage"}
-)
-# Strike nouns someone is blamed for: "blamed Tehran for the attack".
-BLAMED_EVENTS = frozenset({"attack", "strike", "airstrike", "raid", "bombing", "shelling", "assault"})
-# Strike words a headline puts after its attacker: "Ethiopian Drone Strike Hits Market".
-HEADLINE_STRIKE_WORDS = frozenset(
-    {"strike", "airstrike", "air strike", "raid", "bombing", "shelling", "missile", "drone"}
-)
-
+# Nouns (lemmas) that name a strike: True for those that report one by themselves ("an airstrike",
+# "the shelling"), False for those that need a word of its kind ("a drone attack", "artillery fire").
+STRIKE_NOUNS: dict[str, bool] = {
+    "strike": True, "airstrike": True, "air-strike": True, "bombing": True, "bombardment": True,
+    "shelling": True, "attack": False, "raid": False, "hit": False, "barrage": False, "campaign": False,
+    "assault": False, "fire": False,
+}  # fmt: skip
 # Words before a trigger that say what kind of strike it was, strongest first.
 KIND_WORDS: tuple[tuple[StrikeKind, frozenset[str]], ...] = (
     ("chemical", frozenset("chemical gas sarin chlorine nerve toxic".split())),

@@ -21,10 +21,10 @@ from services.extractor.lexicon.casualties import VAGUE_AMOUNTS
 from services.extractor.lexicon.forces import PRONOUNS, UNNAMED_ATTACKERS
 from services.extractor.lexicon.places import OTHER_EVENTS
 from services.extractor.lexicon.strikes import (
-    BLAMED_EVENTS,
     DEFENCE_VERBS,
-    HEADLINE_STRIKE_WORDS,
+    PROJECTILES,
     SPECIFICITY,
+    STRIKE_NOUNS,
 )
 from services.extractor.strikes.actors import ActorResolver
 from services.extractor.strikes.assertion import is_asserted
@@ -42,6 +42,8 @@ from services.extractor.strikes.triggers import trigger_kind
 from services.extractor.strikes.when import mention_date
 
 MAX_TARGETS = 6
+# A headline tells a strike by its noun or its weapon: "Ethiopian Drone Strike Hits Market".
+HEADLINE_WORDS = STRIKE_NOUNS.keys() | PROJECTILES.keys()
 
 
 def tree_distance(a: Token, b: Token) -> int:
@@ -83,7 +85,7 @@ def _blamed_in_sentence(sent: SpacySpan, resolver: ActorResolver) -> str | None:
     """ "drones struck a camp, according to an official, who blamed Tehran for the attack": the blamed."""
     for verb in (t for t in sent if t.lemma_ in ("blame", "accuse")):
         about = [p for p in verb.children if p.lower_ in ("for", "of")]
-        if not any(c.lemma_ in BLAMED_EVENTS for p in about for c in p.subtree):
+        if not any(c.lemma_ in STRIKE_NOUNS for p in about for c in p.subtree):
             continue
         for blamed in (c for c in verb.children if c.dep_ == "dobj"):
             actor = resolver.actor_in(list(blamed.subtree))
@@ -195,7 +197,7 @@ def headline_actor(doc: Doc, resolver: ActorResolver) -> str | None:
         return None
     words = [t for t in doc if t.idx < title_end]
     for n, token in enumerate(words):
-        if token.lower_.rstrip("s") not in HEADLINE_STRIKE_WORDS:
+        if token.lower_.rstrip("s") not in HEADLINE_WORDS:
             continue
         before = words[max(0, n - 3) : n]
         actor = resolver.actor_in(before, place_names=True) if before else None

@@ -20,7 +20,6 @@ from services.extractor.lexicon.strikes import (
     NOT_MILITARY,
     PROJECTILE_VERBS,
     PROJECTILES,
-    QUALIFIED_NOUNS,
     STRIKE_NOUNS,
 )
 from services.extractor.strikes.syntax import (
@@ -80,7 +79,7 @@ def airstrike_word(word: Word) -> Verdict | None:
 
 def strike_noun(word: Word) -> Verdict | None:
     """ "a strike", "the shelling", "Russian bombing": a strike by itself, of the kind its words say."""
-    if word.lemma not in STRIKE_NOUNS:
+    if not STRIKE_NOUNS.get(word.lemma, False):
         return None
     default: StrikeKind | None = {"shelling": "artillery", "strike": None}.get(word.lemma, "airstrike")
     return True, kind_from_words(word.before) or default
@@ -88,7 +87,7 @@ def strike_noun(word: Word) -> Verdict | None:
 
 def qualified_noun(word: Word) -> Verdict | None:
     """ "a drone attack", "an air raid", "opened fire with mortars": a strike only with its kind."""
-    if word.lemma not in QUALIFIED_NOUNS:
+    if STRIKE_NOUNS.get(word.lemma, True):
         return None
     kind = kind_from_words(word.before)
     token = word.token

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from services.extractor.lexicon.strikes import REPORTING_VERBS, STRIKE_WORDS
+from services.extractor.lexicon.strikes import REPORTING_VERBS, STRIKE_NOUNS
 from services.extractor.lexicon.time import DAY_WORDS, RELATIVE_DAYS, SEQUENCE_VERBS
 from services.extractor.strikes.actors import phrase_head
 from services.extractor.strikes.scope import attachment, clause, temporal_mark
@@ -230,7 +230,7 @@ def shifted_date(verb: Token, published_at: date | None, anchor: date | None) ->
     main_verb = _main_verb(verb)
     main = mention_date(main_verb, published_at, anchor)
     teller = subject_of(main_verb)
-    if main is None and anchor is not None and teller is not None and teller.lemma_ in STRIKE_WORDS:
+    if main is None and anchor is not None and teller is not None and teller.lemma_ in STRIKE_NOUNS:
         main = anchor.isoformat()  # "The raids came two days after ...": the raids are the day told
     if not main or len(main) != 10:
         return None
