@@ -77,13 +77,10 @@ FIGURATIVE_OBJECTS = frozenset(
     "record wall snag jackpot road headlines".split()
 )
 
-# Verbs (lemmas) whose object is what was hit: "struck a school", "the strikes targeted depots".
-TARGET_VERBS = frozenset("hit strike target aim bomb destroy pound flatten damage level shell attack".split())
-# Of those, the verbs that make a weapon their object a target: "jets struck two missiles on their launchers".
-HIT_VERBS = frozenset("hit strike target bomb pound flatten damage level shell attack".split())
-# Verbs whose object or subject, when a name, is the place struck: "jets pounded Mosul".
-STRUCK_VERBS = frozenset(
-    {"strike", "hit", "bomb", "pound", "shell", "bombard", "target", "attack", "raid", "strafe"}
+# Verbs (lemmas) whose object is what was hit: "struck a school", "jets pounded Mosul", "the strikes
+# targeted depots"; a weapon as their object was a target, not a strike of its own.
+TARGET_VERBS = frozenset(
+    "hit strike target aim bomb bombard destroy pound flatten damage level shell attack raid strafe".split()
 )
 # Verbs that carry a strike noun as their object: "carried out strikes", "fired rockets", "waged a campaign".
 LIGHT_VERBS = frozenset(

@@ -13,11 +13,12 @@ from spacy.tokens import Token
 
 from services.extractor.lexicon.strikes import (
     CANCEL_VERBS,
-    HIT_VERBS,
+    DEFENCE_VERBS,
     INTENT_VERBS,
     MODALS,
     PROJECTILES,
     REPORTING_VERBS,
+    TARGET_VERBS,
     UNREAL_MODIFIERS,
 )
 from services.extractor.strikes.syntax import clause_verb
@@ -45,7 +46,8 @@ def struck_weapon(token: Token) -> bool:
     noun = token
     while noun.dep_ == "conj" and noun.head != noun:
         noun = noun.head
-    return bool(noun.dep_ == "dobj" and noun.head.lemma_ in HIT_VERBS)
+    # not one destroyed as air defences destroy drones: that one was shot down, and was sent
+    return bool(noun.dep_ == "dobj" and noun.head.lemma_ in TARGET_VERBS - DEFENCE_VERBS)
 
 
 def what_it_is_for(token: Token) -> bool:

@@ -14,7 +14,7 @@ from services.extractor.lexicon.places import (
     PLATFORMS,
     SETTLEMENTS,
 )
-from services.extractor.lexicon.strikes import DEFENCE_VERBS, STRUCK_VERBS
+from services.extractor.lexicon.strikes import DEFENCE_VERBS, TARGET_VERBS
 from services.extractor.strikes.actors import phrase_head
 from services.extractor.strikes.gazetteer import Gazetteer
 from services.extractor.strikes.scope import clause, subject_described
@@ -79,11 +79,12 @@ def _in_place_position(last: Token, through_possessive: bool) -> bool:
 
 
 def _struck(last: Token) -> bool:
-    """A name that is what was struck: "jets pounded Mosul", "the town was shelled"."""
+    """A name that is what was struck: "jets pounded Mosul", "the town was shelled"; not what was
+    destroyed, which may be a thing in the place ("destroyed a camp in the forest")."""
     head = last
     while head.dep_ == "compound" and head.head != head:
         head = head.head
-    return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_ in STRUCK_VERBS
+    return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_ in TARGET_VERBS - DEFENCE_VERBS
 
 
 def _text(tokens: list[Token]) -> str:
