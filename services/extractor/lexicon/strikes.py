@@ -17,19 +17,16 @@ STRIKE_NOUNS: dict[str, bool] = {
     "shelling": True, "attack": False, "raid": False, "hit": False, "barrage": False, "campaign": False,
     "assault": False, "fire": False,
 }  # fmt: skip
-# Words before a trigger that say what kind of strike it was, strongest first.
+# Words (lemmas) before a trigger that say what kind of strike it was, strongest first.
 KIND_WORDS: tuple[tuple[StrikeKind, frozenset[str]], ...] = (
     ("chemical", frozenset("chemical gas sarin chlorine nerve toxic".split())),
     ("barrel bomb", frozenset({"barrel"})),
-    ("drone strike", frozenset("drone drones uav uavs".split())),
-    ("missile", frozenset("missile missiles rocket rockets ballistic cruise hypersonic".split())),
-    ("artillery", frozenset("artillery mortar mortars tank howitzer shelling shell shells".split())),
+    ("drone strike", frozenset("drone uav".split())),
+    ("missile", frozenset("missile rocket ballistic cruise hypersonic".split())),
+    ("artillery", frozenset("artillery mortar tank howitzer shelling shell".split())),
     (
         "airstrike",
-        frozenset(
-            "air aerial airstrike airstrikes warplane warplanes jet jets aircraft plane planes bomber "
-            "bombers helicopter helicopters bombing".split()
-        ),
+        frozenset("air aerial airstrike warplane jet aircraft plane bomber helicopter bombing".split()),
     ),
 )
 # Kinds from the most specific to the least: a strike told as both is of the first.
@@ -58,18 +55,14 @@ PROJECTILE_VERBS = frozenset(
 )
 # Carriers of weapons, in the subject or the means of a verb: "jets pounded", "struck with drones".
 CARRIERS = frozenset(
-    "aircraft jet jets warplane warplanes plane planes drone drones helicopter helicopters bomber "
-    "bombers artillery tank tanks warship missile rocket missiles rockets".split()
+    "aircraft jet warplane plane drone helicopter bomber artillery tank warship missile rocket".split()
 )
 # Carriers with a crew: what they strike is not a drone strike, though both are told as air strikes.
-MANNED = frozenset(
-    "jet jets warplane warplanes plane planes bomber bombers helicopter helicopters gunship".split()
-)
+MANNED = frozenset("jet warplane plane bomber helicopter gunship".split())
 
 # Words before "strike" or "attack" that make it no military one: "a hunger strike", "a car bomb attack".
 NOT_MILITARY = frozenset(
-    "hunger general labor labour worker workers union teacher suicide car truck roadside terror "
-    "terrorist lucky".split()
+    "hunger general labor labour worker union teacher suicide car truck roadside terror terrorist lucky".split()
 )
 # Objects of "strike" or "hit" that make it figurative: "struck a deal", "hit a record".
 FIGURATIVE_OBJECTS = frozenset(

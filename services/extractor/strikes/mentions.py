@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from schemas.records import Casualties, Location, StrikeKind
 from services.extractor.lexicon.strikes import MANNED
-from services.extractor.strikes.syntax import subject_of, words_before
+from services.extractor.strikes.syntax import forms, subject_of, words_before
 
 
 @dataclass
@@ -38,5 +38,5 @@ def is_manned(token: Token) -> bool:
     words = words_before(token)
     subject = subject_of(token) if token.pos_ == "VERB" else None
     if subject is not None:
-        words |= {t.lower_ for t in subject.subtree}
+        words |= forms(subject.subtree)
     return bool(words & MANNED)

@@ -5,24 +5,29 @@ Small helpers shared by the strike rules; each takes a spaCy token and answers f
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
 
 from schemas.records import StrikeKind
 from services.extractor.lexicon.strikes import KIND_WORDS
 
 
+def forms(tokens: Iterable[Token]) -> set[str]:
+    """Each word as written (lower case) and as its lemma, so that word lists need only the lemma."""
+    return {form for t in tokens for form in (t.lower_, t.lemma_.lower())}
+
+
 def words_before(token: Token) -> set[str]:
     """The token's left modifiers, and the word glued to it by a hyphen ("barrel-bombed")."""
-    words = {t.lower_ for t in token.subtree if t.i < token.i}
     doc = token.doc
-    if token.i >= 2 and doc[token.i - 1].text == "-":
-        words.add(doc[token.i - 2].lower_)
-    return words
+    glued = [doc[token.i - 2]] if token.i >= 2 and doc[token.i - 1].text == "-" else []
+    return forms([*(t for t in token.subtree if t.i < token.i), *glued])
 
 
 def kind_from_words(words: set[str]) -> StrikeKind | None:
     if "anti" in words:  # "anti-tank missiles" are missiles, not tank fire
-        words = words - {"tank", "tanks"}
+        words = words - {"tank"}
     return next((kind for kind, cues in KIND_WORDS if words & cues), None)
 
 
@@ -100,4 +105,4 @@ def clause_verb(token: Token) -> Token:
 def means(verb: Token, objects: list[Token]) -> set[str]:
     """The words of a "with" phrase on the verb or its objects: "struck the refinery with drones"."""
     withs = [c for h in (verb, *objects) for c in h.children if c.lower_ == "with"]
-    return {t.lower_ for c in withs for t in c.subtree}
+    return forms(t for c in withs for t in c.subtree)

@@ -23,6 +23,7 @@ from services.extractor.lexicon.strikes import (
     STRIKE_NOUNS,
 )
 from services.extractor.strikes.syntax import (
+    forms,
     kind_from_words,
     means,
     objects_of,
@@ -235,7 +236,7 @@ def can_strike(subject: Token, carrier: set[str]) -> bool:
 
 def _deed(token: Token, lemma: str, before: set[str]) -> Deed:
     subject = subject_of(token)
-    carrier = {t.lower_ for t in subject.subtree} & CARRIERS if subject is not None else set()
+    carrier = forms(subject.subtree) & CARRIERS if subject is not None else set()
     return Deed(token, lemma, before, objects_of(token), subject, carrier)
 
 
