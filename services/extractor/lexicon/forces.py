@@ -8,27 +8,24 @@ from __future__ import annotations
 
 PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his", "she", "her"})
 PERSONAL_PRONOUNS = frozenset({"he", "his", "she", "her"})
-# Nouns that stand for a state's forces once the state has been named ("the military said it struck").
-FORCE_NOUNS = frozenset({
-    "military", "army", "regime", "government", "coalition", "forces", "force", "troops", "aircraft", "jets",
-    "jet", "warplanes", "warplane", "planes", "plane", "ministry", "navy", "drones", "helicopters", "bombers",
-    "administration", "authorities", "artillery", "fighters", "units", "junta",
-})  # fmt: skip
+# Nouns (lemmas) that stand for a state's forces once the state has been named ("the military said it
+# struck").
+FORCE_NOUNS = frozenset(
+    "military army regime government coalition force troop aircraft jet warplane plane ministry navy drone "
+    "helicopter bomber administration authority artillery fighter unit junta".split()
+)
 # Force nouns that still name the forces when they modify: "military airstrikes", "army helicopters".
 FORCE_MODIFIERS = frozenset({"military", "army", "regime", "government", "junta", "navy", "force"})
-# A demonym before these names people of that nationality, not the state: "Syrian rebels" are not Syria.
-NON_STATE_HEADS = frozenset({
-    "rebel", "rebels", "opposition", "militant", "militants", "insurgent", "insurgents", "civilian",
-    "civilians", "people", "villager", "villagers", "resident", "residents", "separatist", "separatists",
-    "militia", "militias", "activist", "activists", "protester", "protesters", "volunteer", "volunteers",
-    "jihadist", "jihadists", "group", "refugees", "children", "journalist", "journalists", "man", "woman",
-    "men", "women", "citizens", "cleric",
-})  # fmt: skip
+# Nouns (lemmas): a demonym before these names people of that nationality, not the state: "Syrian rebels"
+# are not Syria.
+NON_STATE_HEADS = frozenset(
+    "rebel opposition militant insurgent civilian people villager resident separatist militia activist "
+    "protester volunteer jihadist group refugee child journalist man woman citizen cleric".split()
+)
 # Armed groups named only by what they are ("the rebels fired a missile"): someone, but no state.
-UNNAMED_ATTACKERS = frozenset({
-    "rebel", "rebels", "militant", "militants", "insurgent", "insurgents", "separatist", "separatists",
-    "militia", "militias", "jihadist", "jihadists", "gunmen", "guerrillas", "extremists", "terrorists",
-})  # fmt: skip
+UNNAMED_ATTACKERS = frozenset(
+    "rebel militant insurgent separatist militia jihadist gunman guerrilla extremist terrorist".split()
+)
 # Nouns that stand for the armed group a story has named: "the group", "the rebels".
 GROUP_NOUNS = frozenset({"group", "rebels", "militants", "militia"})
 # The last word of an armed group's own name: "the Mandalay People's Defence Force", "the Arakan Army".
@@ -40,8 +37,7 @@ FORCE_WORDS = ARMED_GROUP_HEADS | {"resistance"}  # also inside a name: "the Isl
 TARGET_HEADS = frozenset(
     {"hit", "strike", "target", "bomb", "kill", "fight", "attack", "intercept", "destroy", "shell"}
 )
-# What a source publishes: "according to a tally by X", "according to X's figures" are X's word.
+# What a source publishes (lemmas): "according to a tally by X", "according to X's figures" are X's word.
 DOCUMENTS = frozenset(
-    "tally count report reports statement statements figures figure estimate estimates data toll "
-    "survey record records analysis review database".split()
+    "tally count report statement figure estimate data toll survey record analysis review database".split()
 )

@@ -62,7 +62,8 @@ MANNED = frozenset("jet warplane plane bomber helicopter gunship".split())
 
 # Words before "strike" or "attack" that make it no military one: "a hunger strike", "a car bomb attack".
 NOT_MILITARY = frozenset(
-    "hunger general labor labour worker union teacher suicide car truck roadside terror terrorist lucky".split()
+    "hunger general labor labour worker union teacher suicide car truck roadside terror terrorist "
+    "lucky".split()
 )
 # Objects of "strike" or "hit" that make it figurative: "struck a deal", "hit a record".
 FIGURATIVE_OBJECTS = frozenset(

@@ -19,6 +19,7 @@ from services.extractor.lexicon.forces import (
 )
 from services.extractor.lexicon.places import LOCATION_PREPS
 from services.extractor.strikes.gazetteer import Alias, AliasMatch, Gazetteer
+from services.extractor.strikes.syntax import forms
 from services.extractor.text.datelines import dateline_end
 
 STATE_KINDS = {"country", "demonym", "capital", "institution", "leader"}
@@ -115,7 +116,7 @@ class ActorResolver:
         if match.alias.kind != "demonym":
             return True
         token = self._token_at(match)
-        return token is None or phrase_head(token).lower_ not in NON_STATE_HEADS
+        return token is None or not forms([phrase_head(token)]) & NON_STATE_HEADS
 
     def actor_in(self, tokens: Iterable[Token], place_names: bool = True) -> str | None:
         """The first actor named in these tokens; a pronoun or force noun is resolved from context.
@@ -160,7 +161,8 @@ class ActorResolver:
         forces = [
             t
             for t in tokens
-            if t.lower_ in FORCE_NOUNS and (t.dep_ not in ("compound", "amod") or t.lower_ in FORCE_MODIFIERS)
+            if forms([t]) & FORCE_NOUNS
+            and (t.dep_ not in ("compound", "amod") or t.lower_ in FORCE_MODIFIERS)
         ]
         if any(t.lower_ in ("coalition", "alliance") for t in forces):
             return self.antecedent(tokens[0], kinds={"alliance"})
@@ -222,7 +224,7 @@ class ActorResolver:
         if teller is None or teller.lower_ in PRONOUNS:
             return None
         words = without_clauses(teller)
-        forceful = teller.lower_ in FORCE_NOUNS or self.actor_in(words, place_names=False) is not None
+        forceful = bool(forms([teller]) & FORCE_NOUNS) or self.actor_in(words, place_names=False) is not None
         return words if forceful else None
 
     def _place_modifier(self, match: AliasMatch) -> bool:
@@ -231,7 +233,7 @@ class ActorResolver:
             return False
         # "U.S. Navy jets", "Israel Defense Forces": a country naming its own forces is no place.
         head = phrase_head(token)
-        return not any(t.lower_ in FORCE_NOUNS for t in token.ancestors if t.i <= head.i)
+        return not any(forms([t]) & FORCE_NOUNS for t in token.ancestors if t.i <= head.i)
 
     def antecedent(self, token: Token, personal: bool = False, kinds: set[str] | None = None) -> str | None:
         """The nearest earlier actor, in this sentence or the two before, that is not a place or a target."""

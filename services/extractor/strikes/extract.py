@@ -36,7 +36,7 @@ from services.extractor.strikes.gazetteer import load_gazetteer
 from services.extractor.strikes.mentions import Mention, is_manned
 from services.extractor.strikes.places import find_location
 from services.extractor.strikes.sources import actor_sources
-from services.extractor.strikes.syntax import subject_of, through_quantity
+from services.extractor.strikes.syntax import forms, subject_of, through_quantity
 from services.extractor.strikes.targets import mention_targets
 from services.extractor.strikes.triggers import trigger_kind
 from services.extractor.strikes.when import mention_date
@@ -75,7 +75,7 @@ def caused_by(word: Token, trigger: Token, triggers: list[Token]) -> bool:
 
 def _unnamed_attacker(source: list[Token]) -> bool:
     heads = [t for t in source if t.head not in source or t.head == t]
-    return any(t.lower_ in UNNAMED_ATTACKERS for t in heads)
+    return any(forms([t]) & UNNAMED_ATTACKERS for t in heads)
 
 
 _UNKNOWN_AUTHOR = re.compile(r"\b(?:not clear|unclear|unknown|not known)\s+who\b", re.IGNORECASE)

@@ -231,7 +231,7 @@ def can_strike(subject: Token, carrier: set[str]) -> bool:
     """Whether the subject of "hit" or "struck" is an armed force, not shares hitting a record."""
     if carrier or subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ("NORP", "GPE", "ORG"):
         return True
-    return any(t.lower_ in FORCE_NOUNS or t.ent_type_ in ("NORP", "GPE", "ORG") for t in subject.subtree)
+    return any(forms([t]) & FORCE_NOUNS or t.ent_type_ in ("NORP", "GPE", "ORG") for t in subject.subtree)
 
 
 def _deed(token: Token, lemma: str, before: set[str]) -> Deed:
