@@ -1,33 +1,36 @@
-"""Numbers as news text writes them: digits with thousands separators, or words ("sixty-one")."""
+"""Numbers as news text writes them: digits with thousands separators, or words ("sixty-one").
+
+The value of a number written in words comes from text2num (`text_to_num.text2num`); what it does
+not read is ours: "a dozen" (it knows no dozens) and "a hundred" (it reads "hundred" alone). Vague
+amounts ("dozens", "hundreds") are no numbers: they are in `lexicon/casualties.py`.
+"""
 
 from __future__ import annotations
 
-_UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "a dozen": 12, "dozen": 12, "a hundred": 100,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-NUMBER_WORDS = frozenset([*_UNITS, *_TENS])
+from text_to_num import text2num
+
+# The words that start a number, to find one in text (its value is the library's): the units and
+# teens, the tens (with "-one" to "-nine" after them), a dozen and a hundred.
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety".split()
+) | {"a dozen", "dozen", "a hundred"}
+_DOZEN = 12
 
 
 def number_value(text: str) -> int | None:
-    """'1,199' -> 1199, 'sixty-one' -> 61, 'nine' -> 9."""
+    """'1,199' -> 1199, 'sixty-one' -> 61, 'nine' -> 9, 'a dozen' -> 12; None for anything else."""
     word = text.lower().strip()
     if word.replace(",", "").isdigit():
         return int(word.replace(",", ""))
-    if word in _UNITS:
-        return _UNITS[word]
-    tens, _, unit = word.partition("-")
-    if tens in _TENS and (not unit or unit in _UNITS):
-        return _TENS[tens] + _UNITS.get(unit, 0)
-    return None
+    if word.removeprefix("a ") == "dozen":
+        return _DOZEN
+    if word == "a hundred":
+        word = "hundred"
+    elif word.partition("-")[0] not in NUMBER_WORDS:
+        return None  # "zero", "thousand": no casualty count or day gap is told so
+    try:
+        value: int = text2num(word, "en")
+    except ValueError:
+        return None
+    return value
