@@ -169,9 +169,10 @@ def build(data: dict[str, Any], cities: dict[str, Any], countries_info: dict[str
             places[info["capital"].lower()] = canonical
             city_only.discard(info["capital"].lower())
             aliases.append(Alias(info["capital"], canonical, "capital", canonical))
-    for code, texts in data["places"].items():
+    for code, texts in data["places"].items():  # regions GeoNames lacks
         places.update({t.lower(): names[code] for t in texts})
         city_only -= {t.lower() for t in texts}
+    city_only -= {t.lower() for t in data["known_cities"]}  # GeoNames knows their state
 
     # Later entries win: an institution or group spelled like a demonym keeps its own meaning.
     leaders = {alliance: names[code] for alliance, code in data["alliance_leaders"].items()}
