@@ -234,7 +234,7 @@ def can_strike(subject: Token, carrier: set[str]) -> bool:
     return any(forms([t]) & FORCE_NOUNS or t.ent_type_ in ("NORP", "GPE", "ORG") for t in subject.subtree)
 
 
-def _deed(token: Token, lemma: str, before: set[str]) -> Deed:
+def deed_of(token: Token, lemma: str, before: set[str]) -> Deed:
     subject = subject_of(token)
     carrier = forms(subject.subtree) & CARRIERS if subject is not None else set()
     return Deed(token, lemma, before, objects_of(token), subject, carrier)
@@ -248,5 +248,5 @@ def trigger_kind(token: Token) -> Verdict:
         return next((v for v in (rule(word) for rule in NOUN_RULES) if v is not None), NOT_A_TRIGGER)
     if token.pos_ != "VERB":
         return NOT_A_TRIGGER
-    deed = _deed(token, lemma, before)
+    deed = deed_of(token, lemma, before)
     return next((v for v in (rule(deed) for rule in VERB_RULES) if v is not None), NOT_A_TRIGGER)
