@@ -191,7 +191,8 @@ async def soak(redis_url: str, stack: Stack, articles: int, clients: int) -> boo
         f"{len(statements)} statements, {len(strikes)} strikes"
     )
     print(
-        f"projected            {projected} articles with status extracted, {projected_s:.1f} s from the first post"
+        f"projected            {projected} articles with status extracted, "
+        f"{projected_s:.1f} s from the first post"
     )
     print(f"dead letters         {dead}")
     for name, ok in checks.items():
