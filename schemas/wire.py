@@ -49,7 +49,7 @@ def to_fields(event: Event) -> dict[str, str]:
 
 
 def current_version(event_type: str) -> int:
-    return EVENT_TYPES[event_type].model_fields["schema_version"].default
+    return int(EVENT_TYPES[event_type].model_fields["schema_version"].default)
 
 
 def upcast(event_type: str, data: dict[str, Any]) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from redis.asyncio import Redis
 from redis.exceptions import ResponseError
+from redis.typing import StreamIdT
 
 from services.common.event_store import ensure_group
 
@@ -44,4 +45,5 @@ async def keep_claimed(redis: Redis, stream: str, group: str, consumer: str, ids
     """Reset the idle time of entries this consumer is still working on, so that no other
     consumer reclaims them meanwhile. JUSTID leaves their delivery counts unchanged."""
     if ids:
-        await redis.xclaim(stream, group, consumer, min_idle_time=0, message_ids=ids, justid=True)
+        message_ids: list[StreamIdT] = list(ids)
+        await redis.xclaim(stream, group, consumer, min_idle_time=0, message_ids=message_ids, justid=True)

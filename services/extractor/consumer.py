@@ -93,10 +93,11 @@ class ExtractorConsumer:
 
     async def _read_new(self) -> list[Entry]:
         stream, group, consumer = self._names
-        reply = await self.redis.xreadgroup(
+        # RESP2 with raw bytes: [(stream, [(entry id, {field: value})])], or None on timeout.
+        reply: Any = await self.redis.xreadgroup(
             group, consumer, {stream: ">"}, count=self.deps.settings.extract_batch, block=BLOCK_MS
         )
-        return [Entry(_text(i), fields or {}, 1) for _, items in reply or [] for i, fields in items]
+        return [Entry(_text(i), fields, 1) for _, items in reply or [] for i, fields in items]
 
     async def _reclaim(self) -> list[Entry]:
         stream, group, consumer = self._names

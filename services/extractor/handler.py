@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import Enum, StrEnum
 
 from schemas.articles import ArticleReceived
 from schemas.envelope import Event, Producer
@@ -29,7 +29,7 @@ class Outcome(Enum):
     RETRY = "retry"
 
 
-class Reason(str, Enum):
+class Reason(StrEnum):
     """Why an entry was dead-lettered (the `reason` of its DeadLettered event)."""
 
     UNREADABLE = "unreadable"

@@ -30,10 +30,10 @@ log = structlog.get_logger("sitrep.extractor")
 def connect_raw(settings: Settings) -> Redis:
     """Bytes, not str: an entry with invalid UTF-8 must reach the handler (and the dead
     letters), not fail the whole read. The socket timeout outlasts a blocking read."""
-    options = {"socket_timeout": BLOCK_MS / 1000 + 10, "socket_connect_timeout": 5}
+    url, timeout = settings.require_redis_url(), BLOCK_MS / 1000 + 10
     if settings.redis_cluster:
-        return RedisCluster.from_url(settings.require_redis_url(), **options)  # type: ignore[return-value]
-    return Redis.from_url(settings.require_redis_url(), **options)
+        return RedisCluster.from_url(url, socket_timeout=timeout, socket_connect_timeout=5)  # type: ignore[return-value]
+    return Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=5)
 
 
 class ExtractorApp:

@@ -17,6 +17,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from typing import cast
 
 import structlog
 
@@ -73,7 +74,12 @@ async def _receive(conn: Connection, timeout: float) -> object:
     wait (SIGTERM) ends at once instead of holding the process until the budget is spent."""
     loop = asyncio.get_running_loop()
     readable: asyncio.Future[None] = loop.create_future()
-    loop.add_reader(conn.fileno(), lambda: readable.done() or readable.set_result(None))
+
+    def wake() -> None:
+        if not readable.done():
+            readable.set_result(None)
+
+    loop.add_reader(conn.fileno(), wake)
     try:
         await asyncio.wait_for(readable, max(timeout, 0.0))
     except TimeoutError as exc:
@@ -130,7 +136,7 @@ class ExtractionWorker:
             except (WorkerTimeout, WorkerCrashed):
                 self.kill()
                 raise
-            index, extraction, error = message  # type: ignore[misc]
+            index, extraction, error = cast(tuple[int, Extraction | None, str | None], message)
             now = time.monotonic()
             yield Result(index, extraction, error, (now - previous) * 1000)
             previous = now
