@@ -128,7 +128,11 @@ class ExtractionWorker:
         gone, and the results yielded so far stand."""
         await self.start()
         assert self._conn is not None
-        self._conn.send(jobs)
+        try:
+            self._conn.send(jobs)
+        except OSError as exc:  # the child died since the last batch
+            self.kill()
+            raise WorkerCrashed from exc
         started = previous = time.monotonic()
         for _ in jobs:
             try:

@@ -14,6 +14,7 @@ from redis.asyncio import Redis
 
 from schemas.dead_letters import DeadLettered
 from schemas.wire import from_fields, to_fields
+from services.common.consumer_groups import reap_departed
 from services.common.event_store import EventStore, ensure_group
 from services.common.settings import Settings
 from services.extractor.batch import plan_entries
@@ -192,3 +193,40 @@ async def test_entries_stranded_by_a_dead_consumer_are_reclaimed(
         return await redis.xlen(streams.extractions) == 1
 
     await wait_until(extracted)
+
+
+async def test_a_worker_that_dies_is_retried_then_dead_lettered(
+    redis: Redis, settings: Settings, worker: ExtractionWorker
+) -> None:
+    # A budget the article fits in, so the only failure is the kill below.
+    roomy = settings.model_copy(update={"extract_timeout_s": 600.0, "claim_idle_ms": 700_000})
+    deps = ExtractorDeps(settings=roomy, producer=TEST_PRODUCER)
+    loop = asyncio.get_running_loop()
+    for deliveries, expected in ((1, Outcome.RETRY), (roomy.max_deliveries, Outcome.DEAD_LETTERED)):
+        entry = Entry("1-0", to_fields(article_event(body=long_body(300))), deliveries)
+        await worker.start()
+        process = worker._process
+        assert process is not None
+        # The 300 kB article takes well over a second: the kill lands mid-extraction.
+        loop.call_later(1.0, process.kill)
+        (plan,) = await plan_entries(deps, worker, [entry])
+        assert plan.outcome is expected and plan.reason == "worker_crashed"
+    assert plan.appends and plan.appends[0][0] == roomy.streams.dead_letters
+
+
+async def test_departed_consumers_are_removed_from_the_group(redis: Redis, settings: Settings) -> None:
+    streams, group = settings.streams, settings.extractor_group
+    await ensure_group(redis, streams.articles, group)
+    await redis.xadd(streams.articles, {"n": "1"})
+    await redis.xgroup_createconsumer(streams.articles, group, "left-empty")
+    await redis.xreadgroup(group, "holds-work", {streams.articles: ">"}, count=1)
+    removed: list[str] = []
+
+    async def reaped() -> bool:
+        removed.extend(await reap_departed(redis, streams.articles, group, idle_ms=20, keep="me"))
+        return bool(removed)
+
+    await wait_until(reaped)
+    assert removed == ["left-empty"]
+    names = [c["name"] for c in await redis.xinfo_consumers(streams.articles, group)]
+    assert names == ["holds-work"]  # pending work keeps a consumer, however idle
