@@ -15,21 +15,23 @@ from redis.asyncio import Redis
 
 from schemas.envelope import Event
 from services.common.event_store import EventStore
+from services.common.settings import Settings
 from services.extractor.handler import Outcome, Planned
 
 log = structlog.get_logger("sitrep.extractor")
 
 
 async def commit(
-    redis: Redis, store: EventStore, stream: str, group: str, planned: Sequence[Planned], cluster: bool
+    redis: Redis, store: EventStore, settings: Settings, planned: Sequence[Planned]
 ) -> list[str]:
     """Write and acknowledge; returns the ids acknowledged. A Redis error that hits the
     whole round trip propagates (nothing is acknowledged; the consumer backs off)."""
     writes = [plan for plan in planned if plan.outcome is not Outcome.RETRY]
+    cluster = settings.redis_cluster
     failed = await (_sequential(store, writes) if cluster else _pipelined(redis, store, writes))
     acked = [plan.entry.entry_id for plan in writes if plan.entry.entry_id not in failed]
     if acked:
-        await redis.xack(stream, group, *acked)
+        await redis.xack(settings.streams.articles, settings.extractor_group, *acked)
     return acked
 
 

@@ -27,7 +27,7 @@ from services.common.event_store import EventStore
 from services.extractor.batch import plan_entries
 from services.extractor.commit import commit
 from services.extractor.handler import Entry, ExtractorDeps
-from services.extractor.worker import ExtractionWorker
+from services.extractor.worker import ExtractionWorker, WorkerCrashed, WorkerTimeout
 
 log = structlog.get_logger("sitrep.extractor")
 
@@ -58,35 +58,47 @@ class ExtractorConsumer:
         return s.streams.articles, s.extractor_group, s.consumer_name
 
     async def run(self) -> None:
-        """Until cancelled."""
+        """Until cancelled. Nothing but cancellation ends it: a fault is logged and waited out."""
         pause = 0.1
         while True:
             try:
                 await self.turn()
             except RedisError as exc:
-                if is_nogroup(exc):
-                    # The stream and its group are gone (a Redis that restarted empty).
-                    log.warning("consumer_group_recreated", error=str(exc))
-                    await ensure_group(self.redis, *self._names[:2])
+                if is_nogroup(exc) and await self._recreate_group(exc):
                     continue
                 self.redis_ok = False
                 log.warning("redis_unavailable_will_retry", error=repr(exc), pause_s=pause)
-                await asyncio.sleep(pause)
-                pause = min(pause * 2, MAX_PAUSE_S)
+            except (WorkerTimeout, WorkerCrashed) as exc:
+                log.error("extraction_worker_does_not_start", error=repr(exc), pause_s=pause)
+            except Exception:  # a bug must not stop the group: its entries stay pending
+                log.exception("extractor_turn_failed", pause_s=pause)
             else:
                 self.redis_ok, pause = True, 0.1
+                continue
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, MAX_PAUSE_S)
+
+    async def _recreate_group(self, exc: RedisError) -> bool:
+        # The stream and its group are gone (a Redis that restarted empty).
+        log.warning("consumer_group_recreated", error=str(exc))
+        try:
+            await ensure_group(self.redis, *self._names[:2])
+        except RedisError as again:
+            log.warning("consumer_group_not_recreated", error=repr(again))
+            return False
+        return True
 
     async def turn(self) -> int:
         """One read: returns how many entries it handled."""
+        await self.worker.start()  # after a timeout or a crash: before taking entries
         await self._reap()
         entries = await self._reclaim() or await self._read_new()
         self.redis_ok = True
         if not entries:
             return 0
-        stream, group, consumer = self._names
         async with _heartbeat(self, [e.entry_id for e in entries]):
             planned = await plan_entries(self.deps, self.worker, entries)
-        await commit(self.redis, self.store, stream, group, planned, self.deps.settings.redis_cluster)
+        await commit(self.redis, self.store, self.deps.settings, planned)
         for plan in planned:
             ENTRIES.labels(plan.outcome.value).inc()
         return len(entries)

@@ -49,7 +49,7 @@ async def handle(
     streams = settings.streams
     await ensure_group(redis, streams.articles, settings.extractor_group)
     planned = await plan_entries(deps, worker, entries)
-    await commit(redis, EventStore(redis), streams.articles, settings.extractor_group, planned, False)
+    await commit(redis, EventStore(redis), settings, planned)
     return [plan.outcome for plan in planned]
 
 
