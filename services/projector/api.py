@@ -17,7 +17,7 @@ from redis.exceptions import RedisError
 from schemas.wire import WireError, from_fields
 from services.projector import queries
 from services.projector.responses import Article, DeadLetter, Page, Speaker, Statement, Strike
-from services.projector.service import ProjectorRuntime
+from services.projector.runtime import ProjectorRuntime
 
 router = APIRouter()
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from schemas.records import Location
-from services.extractor.datelines import dateline_end
-from services.extractor.gazetteer import Gazetteer
-from services.extractor.strike_actors import LOCATION_PREPS, phrase_head
-from services.extractor.strike_arguments import DEFENCE_VERBS, clause, subject_described
-from services.extractor.strike_mentions import clause_verb, subject_of, trigger_kind
+from services.extractor.strikes.actors import LOCATION_PREPS, phrase_head
+from services.extractor.strikes.arguments import DEFENCE_VERBS, clause, subject_described
+from services.extractor.strikes.gazetteer import Gazetteer
+from services.extractor.strikes.mentions import clause_verb, subject_of, trigger_kind
+from services.extractor.text.datelines import dateline_end
 
 DIRECTIONS = {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",

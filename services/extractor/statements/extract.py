@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from schemas.records import Span, Statement
-from services.extractor.article import Article
-from services.extractor.cues import SUBJECTS, Cue, cue_text, find_cues, is_according_to, is_reporting_verb
-from services.extractor.quotes import Quote
-from services.extractor.speakers import Speaker, SpeakerResolver
+from services.extractor.statements.article import Article
+from services.extractor.statements.cues import SUBJECTS, Cue, cue_text, find_cues, is_according_to
+from services.extractor.statements.quotes import Quote
+from services.extractor.statements.speakers import Speaker, SpeakerResolver
+from services.extractor.statements.verbs import is_reporting_verb
 
 # A quote shorter than this, in a sentence without a reporting verb, is a scare quote or a name.
 _MIN_UNATTRIBUTED_WORDS = 4

@@ -12,10 +12,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from services.extractor.cues import is_reporting_verb
-from services.extractor.lexicon import ABBREVIATIONS
-from services.extractor.quotes import Paragraph, Quote, find_quotes, split_paragraphs
-from services.extractor.speakers import Speaker
+from services.extractor.lexicon.speech import ABBREVIATIONS
+from services.extractor.statements.quotes import Paragraph, Quote, find_quotes, split_paragraphs
+from services.extractor.statements.speakers import Speaker
+from services.extractor.statements.verbs import is_reporting_verb
 
 # A dateline opening an article: "KHARTOUM (Reuters) -", "SANA, Yemen —", "SANAA–".
 _DATELINE = re.compile(

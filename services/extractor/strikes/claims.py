@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from schemas.records import Statement
-from services.extractor.datelines import dateline_end
-from services.extractor.strike_mentions import REPORTING_VERBS, Mention
+from services.extractor.strikes.mentions import REPORTING_VERBS, Mention
+from services.extractor.text.datelines import dateline_end
 
 MAX_SAYS = 200
 # What a source publishes: "according to a tally by X", "according to X's figures" are X's word.

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from schemas.records import Casualties, Location, StrikeKind
-from services.extractor.strike_actors import FORCE_NOUNS
+from services.extractor.strikes.actors import FORCE_NOUNS
 
 # Words before a trigger that say what kind of strike it was, strongest first.
 KIND_WORDS: list[tuple[StrikeKind, set[str]]] = [

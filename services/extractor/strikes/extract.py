@@ -17,20 +17,19 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from schemas.records import Casualties, Claim, Evidence, Location, Span, Statement, Strike, StrikeKind
-from services.extractor.casualties import VAGUE_AMOUNTS, find_casualties
-from services.extractor.claims import claim_for
-from services.extractor.gazetteer import load_gazetteer
-from services.extractor.places import OTHER_EVENTS, find_location
-from services.extractor.strike_actors import PRONOUNS, UNNAMED_ATTACKERS, ActorResolver
-from services.extractor.strike_arguments import (
+from services.extractor.strikes.actors import PRONOUNS, UNNAMED_ATTACKERS, ActorResolver
+from services.extractor.strikes.arguments import (
     DEFENCE_VERBS,
     actor_sources,
     is_campaign,
     mention_date,
     mention_targets,
 )
-from services.extractor.strike_consolidation import Group, consolidate
-from services.extractor.strike_mentions import (
+from services.extractor.strikes.casualties import VAGUE_AMOUNTS, find_casualties
+from services.extractor.strikes.claims import claim_for
+from services.extractor.strikes.consolidation import Group, consolidate
+from services.extractor.strikes.gazetteer import load_gazetteer
+from services.extractor.strikes.mentions import (
     Mention,
     is_asserted,
     is_manned,
@@ -38,6 +37,7 @@ from services.extractor.strike_mentions import (
     through_quantity,
     trigger_kind,
 )
+from services.extractor.strikes.places import OTHER_EVENTS, find_location
 
 SPECIFICITY: list[StrikeKind] = [
     "chemical",

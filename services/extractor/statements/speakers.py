@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from services.extractor.lexicon import (
+from services.extractor.lexicon.speech import (
     ABBREVIATIONS,
     ANONYMOUS_NOUNS,
     DOCUMENT_NOUNS,
