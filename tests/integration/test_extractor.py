@@ -230,3 +230,27 @@ async def test_departed_consumers_are_removed_from_the_group(redis: Redis, setti
     assert removed == ["left-empty"]
     names = [c["name"] for c in await redis.xinfo_consumers(streams.articles, group)]
     assert names == ["holds-work"]  # pending work keeps a consumer, however idle
+
+
+async def test_no_entry_is_reclaimed_while_its_read_is_still_extracting(
+    redis: Redis, settings: Settings, running_extractor: ExtractorApp
+) -> None:
+    # Three articles over budget: the read (2.5 s) and each alone (2.5 s) take well past
+    # claim_idle_ms (3 s), which is where a reclaim would steal them without the heartbeat.
+    streams, group = settings.streams, settings.extractor_group
+    await ensure_group(redis, streams.articles, group)
+    async with redis.pipeline(transaction=True) as pipe:  # one MULTI: the three arrive in one read
+        for _ in range(3):
+            pipe.xadd(streams.articles, to_fields(article_event(body=long_body(300))))
+        await pipe.execute()
+    stolen: list[Any] = []
+
+    async def all_timed_out() -> bool:
+        reply = await redis.xautoclaim(streams.articles, group, "thief", settings.claim_idle_ms, count=10)
+        stolen.extend(reply[1])
+        return len(await letters(redis, settings)) == 3
+
+    await wait_until(all_timed_out)
+    assert stolen == []
+    found = await letters(redis, settings)
+    assert {(letter.reason, letter.deliveries) for letter in found} == {("timeout", 1)}
