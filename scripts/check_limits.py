@@ -16,9 +16,6 @@ PENDING = {
     "services/extractor/statements/cues.py",
     "services/extractor/statements/extract.py",
     "services/extractor/statements/speakers.py",
-    "services/extractor/strikes/arguments.py",
-    "services/extractor/strikes/consolidation.py",
-    "services/extractor/strikes/mentions.py",
     "services/ingest/api.py",
 }
 
