@@ -54,7 +54,7 @@ async def _extract(
 ) -> list[Planned]:
     if not articles:
         return []
-    jobs = [Job(article.body, article.published_at) for _, article in articles]
+    jobs = [Job(article.body, article.published_at, article.title) for _, article in articles]
     done: dict[int, Planned] = {}
     try:
         async for result in worker.run(jobs, deps.settings.extract_timeout_s):
