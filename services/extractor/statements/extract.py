@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Token
 
 from schemas.records import Span, Statement
 from services.extractor.statements.article import Article
-from services.extractor.statements.cues import SUBJECTS, Cue, cue_text, find_cues, is_according_to
+from services.extractor.statements.clauses import SUBJECTS
+from services.extractor.statements.cues import Cue, cue_text, find_cues, is_according_to
 from services.extractor.statements.quotes import Quote
 from services.extractor.statements.speakers import Speaker, SpeakerResolver
 from services.extractor.statements.verbs import is_reporting_verb
@@ -53,7 +54,7 @@ def extract_statements(doc: Doc) -> list[Statement]:
 
 def _resolve_speakers(article: Article, cues: list[Cue], resolver: SpeakerResolver) -> None:
     """Resolve cue speakers and main-clause subjects in reading order, so pronouns see the past."""
-    cue_at = {}
+    cue_at: dict[int, list[Cue]] = {}
     for cue in cues:
         if cue.speaker_token is not None:
             cue_at.setdefault(cue.speaker_token.i, []).append(cue)
@@ -91,56 +92,87 @@ def _drafts(article: Article, cues: list[Cue]) -> list[_Draft]:
     quote_cue = _attribute_quotes(article, cues)
     drafts: list[_Draft] = []
     absorbed: set[int] = set()
-    doc = article.doc
     for cue in cues:
-        if cue.content is None:
-            continue
-        start, end = cue.content
-        own = {q for q, c in quote_cue.items() if c is cue}
-        if own - {article.quote_of[i] for i in range(start, end)}:
-            continue  # "That team has three goals, Carter said: “...”": the quote is what was said
-        inside = {article.quote_of[i] for i in range(start, end)} - {None}
-        # "What the rebels described as “...” left 30 dead, the governor said": a quote of a
-        # verb inside the clause is part of it, and still its own speaker's statement.
-        nested = {
-            q for q in inside if quote_cue.get(q) not in (None, cue) and start <= quote_cue[q].verb.i < end
-        }
-        for q in list(nested):
-            # "..., whom it described as the group's “wali”": the speaker's own word inside its claim
-            other = quote_cue[q].speaker
-            if cue.speaker is not None and other is not None and other.name == cue.speaker.name:
-                nested.discard(q)
+        absorbed |= _add_indirect(article, cues, cue, quote_cue, drafts)
+    _add_direct(article, quote_cue, absorbed, drafts)
+    drafts.sort(key=lambda d: d.start)
+    return drafts
+
+
+def _add_indirect(
+    article: Article, cues: list[Cue], cue: Cue, quote_cue: dict[int, Cue], drafts: list[_Draft]
+) -> set[int]:
+    """The statements a cue's content reports, one per coordinated claim; the quotes they absorb."""
+    bounds = _claim_bounds(article, cue, quote_cue) if cue.content is not None else None
+    if bounds is None:
+        return set()
+    start, end, nested = bounds
+    doc = article.doc
+    if sum(1 for t in doc[start:end] if not t.is_punct) < 2:
+        return set()
+    if cue.verb.lower_ == "according" and _reports_elsewhere(cues, cue, start, end):
+        return set()
+    absorbed: set[int] = set()
+    for first, last in _coordinated_clauses(article, start, end, cue.gap):
+        inside = {q for q in article.quote_of[first:last] if q is not None}
+        if inside and _mostly_quoted(article, sorted(inside), first, last, cue):
+            for q in inside:
                 quote_cue[q] = cue
-        foreign = sorted(q for q in inside - nested if quote_cue.get(q) not in (None, cue))
-        for q in sorted(inside - nested - set(foreign)):
-            # "told reporters that X: “...”": the quote after the colon is a statement of its own
-            first = article.quote_tokens.get(q, start)
-            colon = doc[first - 1].text == ":" and cue.verb.i < first - 1
-            if start < first - 1 and colon and article.quote_of[end - 1] == q:
-                end = first - 1
-                quote_cue[q] = cue
-                inside = {article.quote_of[i] for i in range(start, end)} - {None}
-                break
-        if foreign:
-            end = min(end, article.quote_tokens.get(foreign[0], end))
-            while end > start and (doc[end - 1].is_punct or doc[end - 1].pos_ == "CCONJ"):
-                end -= 1
-            inside = {article.quote_of[i] for i in range(start, end)} - {None}
-        if sum(1 for t in doc[start:end] if not t.is_punct) < 2:
             continue
-        if cue.verb.lower_ == "according" and _reports_elsewhere(cues, cue, start, end):
-            continue
-        for first, last in _coordinated_clauses(article, start, end, cue.gap):
-            inside = {article.quote_of[i] for i in range(first, last)} - {None}
-            if inside and _mostly_quoted(article, sorted(inside), first, last, cue):
-                for q in inside:
-                    quote_cue[q] = cue
-                continue
-            absorbed |= inside - nested
-            draft = _Draft(*_whole_quotes(article, first, last), "indirect", cue)
-            if cue.cut is not None and first < cue.cut[0] < cue.cut[1] < last:
-                draft.cut = (doc[cue.cut[0]].idx, _end_char(doc, cue.cut[1]))
-            drafts.append(draft)
+        absorbed |= inside - nested
+        draft = _Draft(*_whole_quotes(article, first, last), "indirect", cue)
+        if cue.cut is not None and first < cue.cut[0] < cue.cut[1] < last:
+            draft.cut = (doc[cue.cut[0]].idx, _end_char(doc, cue.cut[1]))
+        drafts.append(draft)
+    return absorbed
+
+
+def _claim_bounds(article: Article, cue: Cue, quote_cue: dict[int, Cue]) -> tuple[int, int, set[int]] | None:
+    """A cue's content as token bounds, less the quotes that are other cues' statements, and the
+    quotes nested in it that stay their own speaker's; None when its own quote is what was said."""
+    assert cue.content is not None
+    start, end = cue.content
+    doc = article.doc
+    inside = {q for q in article.quote_of[start:end] if q is not None}
+    if {q for q, c in quote_cue.items() if c is cue} - set(article.quote_of[start:end]):
+        return None  # "That team has three goals, Carter said: “...”": the quote is what was said
+    nested = _nested_quotes(article, cue, quote_cue, start, end, inside)
+    foreign = sorted(q for q in inside - nested if quote_cue.get(q) not in (None, cue))
+    for q in sorted(inside - nested - set(foreign)):
+        # "told reporters that X: “...”": the quote after the colon is a statement of its own
+        first = article.quote_tokens.get(q, start)
+        colon = doc[first - 1].text == ":" and cue.verb.i < first - 1
+        if start < first - 1 and colon and article.quote_of[end - 1] == q:
+            end = first - 1
+            quote_cue[q] = cue
+            break
+    if foreign:
+        end = min(end, article.quote_tokens.get(foreign[0], end))
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].pos_ == "CCONJ"):
+            end -= 1
+    return start, end, nested
+
+
+def _nested_quotes(
+    article: Article, cue: Cue, quote_cue: dict[int, Cue], start: int, end: int, inside: set[int]
+) -> set[int]:
+    """ "What the rebels described as “...” left 30 dead, the governor said": a quote of a verb
+    inside the clause is part of it, and still its own speaker's statement."""
+    nested = {q for q in inside if quote_cue.get(q) not in (None, cue) and start <= quote_cue[q].verb.i < end}
+    for q in list(nested):
+        # "..., whom it described as the group's “wali”": the speaker's own word inside its claim
+        other = quote_cue[q].speaker
+        if cue.speaker is not None and other is not None and other.name == cue.speaker.name:
+            nested.discard(q)
+            quote_cue[q] = cue
+    return nested
+
+
+def _add_direct(
+    article: Article, quote_cue: dict[int, Cue], absorbed: set[int], drafts: list[_Draft]
+) -> None:
+    """Each quote not absorbed by a reported clause, with its cue, as the continuation of the
+    quote before it, or unattributed when long enough to be more than a scare quote."""
     for q, quote in enumerate(article.quotes):
         if q in absorbed:
             continue
@@ -150,8 +182,6 @@ def _drafts(article: Article, cues: list[Cue]) -> list[_Draft]:
             continue
         if quote.end > quote.start:
             drafts.append(_Draft(quote.start, quote.end, "direct", cue, continued))
-    drafts.sort(key=lambda d: d.start)
-    return drafts
 
 
 def _coordinated_clauses(
