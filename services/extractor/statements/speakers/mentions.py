@@ -52,7 +52,7 @@ class Mentions:
         people = [
             whole_person(e)
             for e in ents
-            if e.label_ == "PERSON" and not all(t.lower_ in ORG_NOUNS for t in e)
+            if e.label_ == "PERSON" and not all(t.lemma_.lower() in ORG_NOUNS for t in e)
         ]
         people = [
             e for e in people if not any(o.start <= e.start and e.end <= o.end and o != e for o in people)

@@ -58,7 +58,7 @@ def org_name(phrase: Span) -> str:
         tokens = tokens[owned[0] + 1 :]  # the owner told by a common noun is no part of the name
     while len(tokens) > 3 and tokens[1].text == "-" and is_participle(tokens[2]) and is_proper(tokens[3]):
         tokens = tokens[3:]
-    if len(tokens) > 1 and tokens[-1].lower_ in MEDIA_NOUNS and is_proper(tokens[-2]):
+    if len(tokens) > 1 and tokens[-1].lemma_.lower() in MEDIA_NOUNS and is_proper(tokens[-2]):
         tokens = tokens[:-1]
     return clean(text_of(tokens))
 
