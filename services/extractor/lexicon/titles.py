@@ -65,3 +65,21 @@ ABBREVIATIONS = frozenset(
         "vs jan feb mar apr aug sept sep oct nov dec"
     ).split()
 )
+
+# Abbreviated ranks and titles spelled out, so that "the general" finds "Lt. Gen. X" again.
+# Source: news style's abbreviations of titles (as above).
+SPELLED_OUT = {
+    "adm": "admiral",
+    "brig": "brigadier",
+    "capt": "captain",
+    "cmdr": "commander",
+    "col": "colonel",
+    "dr": "doctor",
+    "gen": "general",
+    "gov": "governor",
+    "lt": "lieutenant",
+    "maj": "major",
+    "rep": "representative",
+    "sen": "senator",
+    "sgt": "sergeant",
+}

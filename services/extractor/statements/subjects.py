@@ -152,6 +152,34 @@ def _extends_to(article: Article, head: Token, verb: Token) -> bool:
     )
 
 
+def _apposed_to_name(article: Article, token: Token) -> bool:
+    """A description set off by commas after a name that itself opens after a comma: the name
+    and its description are the speaker, however the parser hung the name on the claim."""
+    name = token.head
+    if token.dep_ != "appos" or name.i >= token.i or name.pos_ != "PROPN" or name.ent_type_ != "PERSON":
+        return False
+    before = name.left_edge.i - 1
+    return before >= 0 and article.doc[before].text == "," and article.quote_of[before] is None
+
+
+def _subject_of_aside(article: Article, token: Token, verb: Token) -> Token | None:
+    """The speaker the parser gave to a verb before the reporting one."""
+    if token.pos_ in {"VERB", "AUX"} and token.dep_ == "ccomp" and token.head.i == verb.i:
+        # "The X Committee, one of the groups that ... since the war erupted, said": the
+        # parser made the described body a second subject of the aside's verb
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        if len(subjects) > 1 and any(c.dep_ == "appos" for c in subjects[0].children):
+            return subjects[0]
+    if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"parataxis", "advcl", "acl"}:
+        # "The general, asked whether ..., said": the parser gave "asked" the subject.
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS and c.pos_ != "PRON"]
+        if subjects and (
+            token.tag_ == "VBN" or any(t.text == "," for t in article.doc[subjects[0].i : token.i])
+        ):
+            return subjects[0]
+    return None
+
+
 def _left_subject(article: Article, verb: Token) -> Token | None:
     """The noun phrase just before a verb the parser left without a subject.
 
@@ -171,23 +199,16 @@ def _left_subject(article: Article, verb: Token) -> Token | None:
         if token.is_punct or token.pos_ in {"ADV", "CCONJ", "PART", "AUX"}:
             i -= 1
             continue
+        if _apposed_to_name(article, token):
+            return token.head  # "..., including one that hit a hospital, X Y, a senior official, said"
         while token.head.i != token.i and _extends_to(article, token.head, verb):
             token = token.head
         if token.dep_ == "appos":
             return token.head
         if token.pos_ in {"NOUN", "PROPN", "PRON"}:
             return token
-        if token.pos_ in {"VERB", "AUX"} and token.dep_ == "ccomp" and token.head.i == verb.i:
-            # "The X Committee, one of the groups that ... since the war erupted, said": the
-            # parser made the described body a second subject of the aside's verb
-            subjects = [c for c in token.children if c.dep_ in SUBJECTS]
-            if len(subjects) > 1 and any(c.dep_ == "appos" for c in subjects[0].children):
-                return subjects[0]
-        if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"parataxis", "advcl", "acl"}:
-            # "The general, asked whether ..., said": the parser gave "asked" the subject.
-            subjects = [c for c in token.children if c.dep_ in SUBJECTS and c.pos_ != "PRON"]
-            if subjects and (token.tag_ == "VBN" or any(t.text == "," for t in doc[subjects[0].i : token.i])):
-                return subjects[0]
+        if token.pos_ in {"VERB", "AUX"} and (subject := _subject_of_aside(article, token, verb)) is not None:
+            return subject
         if token.pos_ in {"ADP", "NUM", "VERB"} or token.dep_ in _MODIFIERS:
             i = token.left_edge.i - 1  # step over "on Friday during a press conference"
             continue

@@ -42,6 +42,7 @@ class Mentions:
         self.person_of_token: dict[int, str] = {}
         self.org_phrases: list[tuple[int, list[str], str]] = []  # (head, words, name) in reading order
         self.inside_org_names: set[int] = set()
+        self._full_names: list[tuple[int, str, str]] = []  # (start, person, name as written)
         self._index_orgs()
         self._index_people()
 
@@ -66,7 +67,8 @@ class Mentions:
             name = text_of(tokens)
             surname = tokens[-1].lower_
             several = len(name.split()) > 1
-            canonical = self.surnames.get(name.lower()) or self.surnames.get(surname)
+            canonical = None if several else self._full_name_before(name, ent.start)
+            canonical = canonical or self.surnames.get(name.lower()) or self.surnames.get(surname)
             if canonical is not None and several and not same_first_name(canonical, name):
                 canonical = None  # "Lina Haddad" and "Omar Haddad" are two people
             if canonical is None:
@@ -83,6 +85,8 @@ class Mentions:
                 self.persons[canonical].aliases.append(name)
             for token in ent:
                 self.person_of_token[token.i] = canonical
+            if several:
+                self._full_names.append((ent.start, canonical, name))
         for ent in sorted(people, key=lambda e: e.start):
             canonical = self.person_of_token.get(ent.start)
             person = self.persons.get(canonical or "")
@@ -94,6 +98,17 @@ class Mentions:
                     person.affiliation = self.fuller_org(words, ent.start) or person.affiliation
                 if person.title is not None and person.affiliation is None:
                     person.affiliation = self._owner(ent)
+
+    def _full_name_before(self, word: str, position: int) -> str | None:
+        """ "Lee" after "Lt. Gen. Lee Hong-ki": the person whose full name, mentioned last before
+        `position`, has this word as its first or last name."""
+        key = word.lower()
+        found = [
+            (start, person)
+            for start, person, name in self._full_names
+            if start < position and key in (name.lower().split()[0], name.lower().split()[-1])
+        ]
+        return max(found)[1] if found else None
 
     def _owner(self, ent: Span) -> str | None:
         """ "The agency ... Its spokesman, X": the organisation last named before "its"."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from services.extractor.lexicon.titles import SPELLED_OUT
 from services.extractor.statements.speakers.phrases import affiliation, clean, role_heads, text_of
 
 
@@ -45,11 +46,21 @@ class Person:
                 self.affiliation = affiliation(tokens)
             elif self.affiliation is None:  # "An army spokesman, Brig. Gen. X": the rank has no body
                 self.affiliation = affiliation(tokens)
-            self.roles.append(clean(text_of(tokens)).lower())
+            roles = [clean(text_of(tokens)).lower()]
             # "a spokesman for the army": "the spokesman" later; "resident and humanitarian
             # coordinator": "the coordinator" too. Each head noun ends a role of its own.
-            for head in role_heads(tokens):
-                self.roles.append(clean(text_of([t for t in tokens if t.i <= head.i])).lower())
+            roles += [
+                clean(text_of([t for t in tokens if t.i <= head.i])).lower() for head in role_heads(tokens)
+            ]
+            # "Lt. Gen. X", later "the general"
+            self.roles += roles + [spelled for r in roles if (spelled := spelled_out(r)) is not None]
 
     def speaker(self) -> Speaker:
         return Speaker(self.name, "person", self.title, self.affiliation, aliases=tuple(self.aliases))
+
+
+def spelled_out(role: str) -> str | None:
+    """A role with its abbreviated ranks spelled out: "lt. gen." is "lieutenant general"."""
+    words = role.split()
+    spelled = [SPELLED_OUT.get(w.rstrip("."), w) for w in words]
+    return " ".join(spelled) if spelled != words else None

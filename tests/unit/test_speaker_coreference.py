@@ -1,0 +1,45 @@
+"""Speakers across an article (issue 14): a name alone, a role, a pronoun, each back to the person
+the article introduced, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from services.extractor.statements.extract import extract_statements
+
+
+def speakers(nlp: Language, text: str) -> list[str | None]:
+    return [s.speaker for s in extract_statements(nlp(text))]
+
+
+def test_a_family_name_first_joins_the_full_name_before_it(nlp: Language) -> None:
+    text = (
+        "The attack was deliberate, Maj. Gen. Park Min-jun of the Joint Staff said.\n\n"
+        "Park confirmed that three soldiers were wounded in the shelling.\n\n"
+        "The shelling stopped at noon, according to Col. Park Ji-ho, a staff spokesman."
+    )
+    assert speakers(nlp, text) == ["Park Min-jun", "Park Min-jun", "Park Ji-ho"]
+
+
+def test_a_first_name_alone_joins_the_full_name_before_it(nlp: Language) -> None:
+    text = (
+        "Dr. Almaz Tesfaye, who runs the district clinic, said 12 patients had been admitted.\n\n"
+        "“We have no more beds,” Dr. Almaz said."
+    )
+    assert speakers(nlp, text) == ["Almaz Tesfaye", "Almaz Tesfaye"]
+
+
+def test_the_rank_spelled_out_is_the_officer_with_its_abbreviation(nlp: Language) -> None:
+    text = (
+        "Brig. Gen. Omar Qasim said the convoy had been hit twice by drones.\n\n"
+        "“We returned fire at once,” the general said in a briefing."
+    )
+    assert speakers(nlp, text) == ["Omar Qasim", "Omar Qasim"]
+
+
+def test_a_name_with_its_description_before_the_verb_speaks(nlp: Language) -> None:
+    text = (
+        "Three more shells hit the town, including one that struck a school, Tomas Varga, "
+        "a senior regional official, said."
+    )
+    assert speakers(nlp, text) == ["Tomas Varga"]
