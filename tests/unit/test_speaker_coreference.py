@@ -43,3 +43,35 @@ def test_a_name_with_its_description_before_the_verb_speaks(nlp: Language) -> No
         "a senior regional official, said."
     )
     assert speakers(nlp, text) == ["Tomas Varga"]
+
+
+def test_a_person_apposed_to_the_body_a_role_serves_holds_the_role(nlp: Language) -> None:
+    text = "The head of the Red Crescent, Omar Saleh, said the convoy had been turned back."
+    assert speakers(nlp, text) == ["Omar Saleh"]
+
+
+def test_an_acronym_is_the_name_it_stands_for(nlp: Language) -> None:
+    text = (
+        "A spokesman for the Northern Valley Defence Front (NVDF) said its fighters held the pass.\n\n"
+        "The NVDF says more than 40 of its men were killed last week."
+    )
+    assert speakers(nlp, text)[-1] == "Northern Valley Defence Front"
+
+
+def test_a_hyphenated_description_before_an_outlet_is_no_part_of_its_name(nlp: Language) -> None:
+    text = "The pro-government Valleynet website said the number of dead had risen to 12."
+    assert speakers(nlp, text) == ["Valleynet"]
+
+
+def test_a_report_of_someone_saying_is_their_statement(nlp: Language) -> None:
+    text = (
+        "Provincial officials described heavy damage.\n\n"
+        "State radio later reported Governor Ilse Brandt saying, “Four villages were shelled and "
+        "two bridges are gone.”"
+    )
+    assert speakers(nlp, text)[-1] == "Ilse Brandt"
+
+
+def test_someone_who_had_been_writing_is_no_report(nlp: Language) -> None:
+    text = "A teacher said she had been writing on the blackboard when the first shell fell."
+    assert len(extract_statements(nlp(text))) == 1

@@ -80,9 +80,23 @@ def _before_nested_report(article: Article, verb: Token, start: int, end: int, c
             if doc[i].dep_ == "relcl" and (_describes(doc[i]) or _names_as(doc[i])):
                 continue
             return doc[i].left_edge.i
+        if i in cue_verbs and _reported_speaker(doc[i], verb):
+            return doc[i].left_edge.i  # "State TV reported X saying, “...”": X's words, not the TV's
         if i != verb.i and i in cue_verbs and _absolute(doc[i]) and doc[i].head.i > start:
             return doc[i].head.i  # "..., with the General Staff reporting 27 assaults": its own report
     return end
+
+
+def _reported_speaker(nested: Token, verb: Token) -> bool:
+    """ "reported X saying ...", "quoted X as saying ...": a participle with its own subject that
+    the reporting verb governs carries the speech; the outer verb only relays it."""
+    return (
+        nested.head.i == verb.i
+        and nested.dep_ == "ccomp"
+        and nested.tag_ == "VBG"
+        and any(c.dep_ in SUBJECTS and c.i < nested.i for c in nested.children)
+        and not any(c.dep_ in {"aux", "auxpass"} for c in nested.children)  # "said she had been writing"
+    )
 
 
 def _absolute(verb: Token) -> bool:

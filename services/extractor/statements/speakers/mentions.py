@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from services.extractor.lexicon.function_words import NAME_INSIDE
 from services.extractor.lexicon.sources import GENERIC_ORG_NOUNS, ORG_NOUNS
 from services.extractor.lexicon.speech import HOLDING_VERBS
 from services.extractor.lexicon.titles import ABBREVIATIONS, PERSON_TITLES, TITLE_WORDS
@@ -15,6 +16,7 @@ from services.extractor.statements.speakers.phrases import (
     appositive,
     body_key,
     extends,
+    is_name_word,
     is_region,
     noun_phrase,
     org_name,
@@ -43,7 +45,9 @@ class Mentions:
         self.org_phrases: list[tuple[int, list[str], str]] = []  # (head, words, name) in reading order
         self.inside_org_names: set[int] = set()
         self._full_names: list[tuple[int, str, str]] = []  # (start, person, name as written)
+        self.acronyms: dict[str, tuple[int, str]] = {}  # "LTTE" -> (where, "Liberation Tigers of ...")
         self._index_orgs()
+        self._index_acronyms()
         self._index_people()
 
     def _index_people(self) -> None:
@@ -98,6 +102,26 @@ class Mentions:
                     person.affiliation = self.fuller_org(words, ent.start) or person.affiliation
                 if person.title is not None and person.affiliation is None:
                     person.affiliation = self._owner(ent)
+
+    def _index_acronyms(self) -> None:
+        """ "the Liberation Tigers of Tamil Eelam (LTTE)": the acronym stands for the name before it."""
+        doc = self.doc
+        for i in range(1, len(doc) - 2):
+            acronym = doc[i + 1].text
+            if doc[i].text != "(" or doc[i + 2].text != ")" or not (acronym.isupper() and acronym.isalpha()):
+                continue
+            if len(acronym) < 2 or not is_name_word(doc[i - 1]):
+                continue
+            start = i - 1  # back over the name's words and the small words inside it
+            while start > 0 and (
+                is_name_word(doc[start - 1]) or doc[start - 1].lower_ in NAME_INSIDE | {"-"}
+            ):
+                start -= 1
+            while not is_name_word(doc[start]) or doc[start].lower_ == "the":
+                start += 1
+            name = doc[start:i].text
+            if len(name.split()) > 1 and acronym not in self.acronyms:
+                self.acronyms[acronym] = (i, name)
 
     def _full_name_before(self, word: str, position: int) -> str | None:
         """ "Lee" after "Lt. Gen. Lee Hong-ki": the person whose full name, mentioned last before

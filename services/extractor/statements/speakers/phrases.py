@@ -60,7 +60,16 @@ def org_name(phrase: Span) -> str:
         tokens = tokens[3:]
     if len(tokens) > 1 and tokens[-1].lemma_.lower() in MEDIA_NOUNS and is_proper(tokens[-2]):
         tokens = tokens[:-1]
-    return clean(text_of(tokens))
+    return clean(text_of(_without_description(tokens)))
+
+
+def _without_description(tokens: list[Token]) -> list[Token]:
+    """ "pro-rebel Tamilnet" is Tamilnet: a hyphenated lower-case description before a name."""
+    start = 0
+    while start < len(tokens) and (tokens[start].is_lower or tokens[start].text == "-"):
+        start += 1
+    described = 0 < start < len(tokens) and any(t.text == "-" for t in tokens[:start])
+    return tokens[start:] if described and all(is_proper(t) for t in tokens[start:]) else tokens
 
 
 def whole_name(phrase: Span) -> Span:

@@ -43,6 +43,9 @@ def org(m: Mentions, t: Timeline, head: Token) -> Speaker:
         named = _category_noun(m, t, head, longer)
         if named is not None:
             return named
+    spelled = m.acronyms.get(name)
+    if spelled is not None and spelled[0] < head.i:  # "LTTE" after "Liberation Tigers of Tamil Eelam (LTTE)"
+        return Speaker(spelled[1], "org", aliases=(name,))
     if longer:  # "the military" after "the Israeli military": the name as first given
         return Speaker(m.first_naming(longer), "org", aliases=(name,), plural=head.tag_ == "NNPS")
     if _the(head) and len(words) == 1 and head.pos_ == "NOUN" and head.text.islower():
@@ -145,12 +148,14 @@ def holder(m: Mentions, t: Timeline, head: Token) -> Speaker | None:
 
 def named_beside(head: Token) -> Token | None:
     """ "An adviser to commander X Y, Z W, said": a person apposed to the person a role
-    serves is the one holding the role, not a second name for the first."""
+    serves is the one holding the role, not a second name for the first; so is a person
+    apposed to the body it serves ("the ambassador to Nato, X Y, said", "the leader of the
+    Front (F), X Y, said"), for a body has no person for a second name."""
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in SERVING_PREPOSITIONS:
             continue
         for obj in prep.children:
-            if obj.dep_ != "pobj" or obj.ent_type_ != "PERSON":
+            if obj.dep_ != "pobj" or obj.pos_ != "PROPN":
                 continue
             for appos in obj.children:
                 if appos.dep_ == "appos" and appos.ent_type_ == "PERSON" and appos.i > obj.i:
