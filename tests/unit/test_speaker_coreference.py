@@ -75,3 +75,27 @@ def test_a_report_of_someone_saying_is_their_statement(nlp: Language) -> None:
 def test_someone_who_had_been_writing_is_no_report(nlp: Language) -> None:
     text = "A teacher said she had been writing on the blackboard when the first shell fell."
     assert len(extract_statements(nlp(text))) == 1
+
+
+def test_a_category_noun_described_by_adjectives_is_the_body_named_before(nlp: Language) -> None:
+    text = (
+        "The Valley Liberation Army said its fighters had taken the pass.\n\n"
+        "In 2019, the separatist armed group said the dam attack was retaliation for the raids."
+    )
+    assert speakers(nlp, text)[-1] == "Valley Liberation Army"
+
+
+def test_the_first_word_of_a_body_s_name_alone_is_that_body(nlp: Language) -> None:
+    text = (
+        "Oxfam International said aid convoys had been blocked for a week.\n\n"
+        "“Children are starving in the camps,” Oxfam said."
+    )
+    assert speakers(nlp, text) == ["Oxfam International", "Oxfam International"]
+
+
+def test_a_name_keeps_no_bracket_it_does_not_close(nlp: Language) -> None:
+    text = (
+        "The National Council for the Defence of the Republic (NCDR) said the army had repelled "
+        "an attack on the garrison."
+    )
+    assert "(" not in (speakers(nlp, text)[0] or "")

@@ -60,7 +60,10 @@ def org_name(phrase: Span) -> str:
         tokens = tokens[3:]
     if len(tokens) > 1 and tokens[-1].lemma_.lower() in MEDIA_NOUNS and is_proper(tokens[-2]):
         tokens = tokens[:-1]
-    return clean(text_of(_without_description(tokens)))
+    name = clean(text_of(_without_description(tokens)))
+    if name.count("(") > name.count(")"):  # "Council for X (CNSP", cut before its acronym closed
+        name = clean(name[: name.rindex("(")])
+    return name
 
 
 def _without_description(tokens: list[Token]) -> list[Token]:

@@ -39,7 +39,9 @@ def org(m: Mentions, t: Timeline, head: Token) -> Speaker:
     longer = [(p, text) for p, earlier, text in m.org_phrases if p < head.i and extends(earlier, words)]
     if len(words) == 1 and head.pos_ == "PROPN" and head.lemma_.lower() not in ORG_NOUNS | GENERIC_ORG_NOUNS:
         longer = []  # a name is whole: "the Taliban" is not the "Pakistani Taliban" named before
-    if _the(head) and len(words) == 1 and head.lemma_.lower() in GENERIC_ORG_NOUNS:
+        if (fuller := _name_it_begins(m, head)) is not None:
+            return Speaker(fuller, "org", aliases=(name,))  # "Amnesty" after "Amnesty International"
+    if _the(head) and _describes_a_category(head, len(words)):
         named = _category_noun(m, t, head, longer)
         if named is not None:
             return named
@@ -55,6 +57,30 @@ def org(m: Mentions, t: Timeline, head: Token) -> Speaker:
         if later is not None:
             return Speaker(later, "org", aliases=(name,))
     return Speaker(name, "org", plural=head.tag_ in {"NNS", "NNPS"})
+
+
+def _describes_a_category(head: Token, words: int) -> bool:
+    """ "the group", "the Somali militant group": a category noun, alone or described by adjectives,
+    stands for a body named before; "the Islamic State group" names one, and "the civil defence
+    agency" may be a body of its own."""
+    if head.lemma_.lower() not in GENERIC_ORG_NOUNS or not head.text.islower():
+        return False
+    modifiers = [c for c in head.lefts if c.dep_ not in {"det", "punct"}]
+    return words == 1 or bool(modifiers) and all(c.dep_ == "amod" and c.is_lower for c in modifiers)
+
+
+def _name_it_begins(m: Mentions, head: Token) -> str | None:
+    """The earlier organisation's name that this one word begins, when the rest of that name is no
+    body's noun: "Amnesty" is "Amnesty International", but "Hamas" is not "Hamas Health Ministry"."""
+    word = head.lower_
+    if head.ent_type_ != "ORG":
+        return None  # "Kyiv has said": a place, whatever the "Kyiv Independent" is
+    for position, earlier, text in reversed(m.org_phrases):
+        if position >= head.i or len(earlier) < 2 or earlier[0] != word or m.doc[position].ent_type_ != "ORG":
+            continue
+        if not any(w in ORG_NOUNS or w in GENERIC_ORG_NOUNS for w in earlier[1:]):
+            return text
+    return None
 
 
 def _category_noun(m: Mentions, t: Timeline, head: Token, longer: list[tuple[int, str]]) -> Speaker | None:
