@@ -99,3 +99,16 @@ def test_a_name_keeps_no_bracket_it_does_not_close(nlp: Language) -> None:
         "an attack on the garrison."
     )
     assert "(" not in (speakers(nlp, text)[0] or "")
+
+
+def test_a_statement_qualified_by_a_nationality_speaks_for_the_country_named(nlp: Language) -> None:
+    text = (
+        "Iran shelled the border post on Monday.\n\n"
+        "An Iranian statement said its artillery had fired only at military positions."
+    )
+    assert speakers(nlp, text)[-1] == "Iran"
+
+
+def test_both_sides_are_an_unnamed_source(nlp: Language) -> None:
+    statement = extract_statements(nlp("Fighting resumed near the river on Friday, both sides said."))[0]
+    assert (statement.speaker, statement.speaker_title, statement.anonymous) == (None, "both sides", True)

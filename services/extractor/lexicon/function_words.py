@@ -46,3 +46,5 @@ RELEASER_PREPOSITIONS = frozenset({"by", "from"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one"})
 ARTICLES = frozenset({"the", "a", "an"})
+# Quantifiers that are part of an unnamed group's name: "both sides said". Source: English grammar.
+GROUP_QUANTIFIERS = frozenset({"both"})

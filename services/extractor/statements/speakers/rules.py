@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from services.extractor.lexicon.function_words import (
     AUTHOR_PREPOSITIONS,
     DEFINITE_DETERMINERS,
+    GROUP_QUANTIFIERS,
     RELEASER_PREPOSITIONS,
 )
 from services.extractor.lexicon.pronouns import PERSON_PRONOUNS, THING_PRONOUNS
@@ -188,6 +189,8 @@ def _named_author(r: SpeakerResolver, document: Token, speaking: bool) -> Speake
     for child in document.lefts:
         if child.dep_ in {"compound", "poss", "nmod"} and child.text[:1].isupper():
             return r.org(child)
+        if child.dep_ == "amod" and child.ent_type_ == "NORP" and (country := _country_of(child)) is not None:
+            return Speaker(country, "org")  # "an Israeli statement" after "Israel attacked ..."
     for child in document.rights:
         if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPOSITIONS:
             for obj in child.children:
@@ -200,6 +203,20 @@ def _named_author(r: SpeakerResolver, document: Token, speaking: bool) -> Speake
                     if agent is not None:
                         return _found(r.referent(agent, speaking))
     return None
+
+
+def _country_of(demonym: Token) -> str | None:
+    """The country the article names that a nationality word stands for: "Israeli" for "Israel"."""
+    places = [e.text for e in demonym.doc.ents if e.label_ == "GPE" and e.start < demonym.i]
+    return next((p for p in places if _shared_stem(p.lower(), demonym.lower_) >= max(4, len(p) - 1)), None)
+
+
+def _shared_stem(a: str, b: str) -> int:
+    """How many letters two words begin with alike: "ukraine" and "ukrainian" share six."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
 
 
 def unnamed_role(r: SpeakerResolver, head: Token, speaking: bool) -> Answer:
@@ -245,7 +262,15 @@ def speaking_group(r: SpeakerResolver, head: Token, speaking: bool) -> Answer:
         found = holder(r.mentions, r.timeline, head)
         if found is not None:
             return found  # "the chief executive" after "Jonas Berg, the company's chief executive"
-    return r.org(head)
+    group = r.org(head)
+    quantifier = next(
+        (c.lower_ for c in head.children if c.lower_ in GROUP_QUANTIFIERS and c.i < head.i), None
+    )
+    if quantifier is not None and group.name is not None and group.name.islower():
+        # "both sides said": the parties together, an unnamed source, not a body called "sides"
+        described = f"{quantifier} {group.name}"
+        return Speaker(None, "anonymous", described, plural=True, role=described)
+    return group
 
 
 Rule = Callable[[SpeakerResolver, Token, bool], Answer]
