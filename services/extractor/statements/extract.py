@@ -20,11 +20,11 @@ from spacy.tokens import Doc, Token
 
 from schemas.records import Span, Statement
 from services.extractor.statements.article import Article
+from services.extractor.statements.attribution import attribute_quotes
 from services.extractor.statements.clauses import SUBJECTS
-from services.extractor.statements.cues import Cue, cue_text, find_cues, is_according_to
+from services.extractor.statements.cues import Cue, cue_text, find_cues
 from services.extractor.statements.quotes import Quote
 from services.extractor.statements.speakers import Speaker, SpeakerResolver
-from services.extractor.statements.verbs import is_reporting_verb
 
 # A quote shorter than this, in a sentence without a reporting verb, is a scare quote or a name.
 _MIN_UNATTRIBUTED_WORDS = 4
@@ -89,7 +89,7 @@ def _is_main_clause(article: Article, verb: Token) -> bool:
 
 
 def _drafts(article: Article, cues: list[Cue]) -> list[_Draft]:
-    quote_cue = _attribute_quotes(article, cues)
+    quote_cue = attribute_quotes(article, cues)
     drafts: list[_Draft] = []
     absorbed: set[int] = set()
     for cue in cues:
@@ -263,70 +263,6 @@ def _mostly_quoted(article: Article, inside: list[int], start: int, end: int, cu
         return True
     last = article.quotes[inside[-1]]
     return cue.verb.i >= end and last.end >= _end_char(article.doc, end) - 2
-
-
-def _attribute_quotes(article: Article, cues: list[Cue]) -> dict[int, Cue]:
-    """Each quote's cue: the nearest reporting verb in the same sentence, outside any quote."""
-    by_region: dict[int, list[Cue]] = {}
-    for cue in cues:
-        by_region.setdefault(article.region(cue.verb.idx), []).append(cue)
-    found = {}
-    for q, quote in enumerate(article.quotes):
-        candidates = [
-            c
-            for c in by_region.get(article.region(quote.outer_start), [])
-            if article.para_of[c.verb.i] == quote.paragraph and not _clause_apart(article, c, quote)
-        ]
-        if candidates:
-            found[q] = min(
-                candidates, key=lambda c: (not _governs(article, c.verb, q), _distance(c.verb, quote))
-            )
-        elif (introducer := _introducer(article, quote, cues)) is not None:
-            found[q] = introducer
-    return found
-
-
-def _clause_apart(article: Article, cue: Cue, quote: Quote) -> bool:
-    """ "“X” is the term the army uses for Y, which the government says operates from Z": a
-    relative reporting verb with a claim of its own does not report a quote outside its clause."""
-    verb = cue.verb
-    if verb.dep_ != "relcl" or cue.content is None:
-        return False
-    doc = article.doc
-    return not doc[verb.left_edge.i].idx <= quote.outer_start < _end_char(doc, verb.right_edge.i + 1)
-
-
-def _introducer(article: Article, quote: Quote, cues: list[Cue]) -> Cue | None:
-    """The verb of a paragraph ending in a colon, for a quote opening the next: "He described it:"."""
-    para = article.paragraphs[quote.paragraph]
-    if quote.outer_start != para.start or quote.paragraph == 0:
-        return None
-    before = article.paragraphs[quote.paragraph - 1]
-    if not article.text[before.start : before.end].endswith(":"):
-        return None
-    last = [c for c in cues if article.para_of[c.verb.i] == quote.paragraph - 1 and c.content is None]
-    return last[-1] if last else None
-
-
-def _governs(article: Article, verb: Token, q: int) -> bool:
-    """Whether `verb` is the reporting verb the parse hangs the quote on ("called the attack “...”")."""
-    first = article.quote_tokens.get(q)
-    if first is None:  # a quote inside a single token: nothing hangs on it
-        return False
-    token = article.doc[first]
-    while token.head.i != token.i:
-        token = token.head
-        if token.i == verb.i:
-            return True
-        if article.quote_of[token.i] is None and (is_reporting_verb(token) or is_according_to(token)):
-            return False
-    return False
-
-
-def _distance(verb: Token, quote: Quote) -> int:
-    if verb.idx >= quote.outer_end:
-        return verb.idx - quote.outer_end
-    return quote.outer_start - verb.idx + 1  # ties go to the verb after the quote: "“...,” she said"
 
 
 def _continues(article: Article, q: int, drafts: list[_Draft]) -> bool:
