@@ -112,3 +112,28 @@ def test_a_statement_qualified_by_a_nationality_speaks_for_the_country_named(nlp
 def test_both_sides_are_an_unnamed_source(nlp: Language) -> None:
     statement = extract_statements(nlp("Fighting resumed near the river on Friday, both sides said."))[0]
     assert (statement.speaker, statement.speaker_title, statement.anonymous) == (None, "both sides", True)
+
+
+def test_a_quote_opening_a_paragraph_belongs_to_that_paragraph_s_speaker(nlp: Language) -> None:
+    text = (
+        "Mayor Piet de Vries said the town was calm on Sunday.\n\n"
+        "“We lost everything in one night.” Amina Yusuf, a farmer, said she fled with her children."
+    )
+    assert speakers(nlp, text) == ["Piet de Vries", "Amina Yusuf", "Amina Yusuf"]
+
+
+def test_a_quote_opening_a_paragraph_without_a_speaker_goes_on_from_the_last(nlp: Language) -> None:
+    text = (
+        "“The shelling lasted all night,” Mayor Piet de Vries said.\n\n"
+        "“Nobody in the town slept, and the school is gone.”"
+    )
+    assert speakers(nlp, text) == ["Piet de Vries", "Piet de Vries"]
+
+
+def test_he_is_the_latest_man_mentioned_in_the_paragraph(nlp: Language) -> None:
+    text = (
+        "Dr. Hana Berg, who runs the clinic, said supplies had run out.\n\n"
+        "Karim Nasser, a driver, was at the gate when the shell landed. He said the blast threw him "
+        "against the wall."
+    )
+    assert speakers(nlp, text) == ["Hana Berg", "Karim Nasser"]

@@ -284,17 +284,37 @@ def _named_term(article: Article, quote: Quote) -> bool:
 def _finish(article: Article, drafts: list[_Draft]) -> list[Statement]:
     statements: list[Statement] = []
     last: Speaker | None = None
-    for draft in drafts:
+    for k, draft in enumerate(drafts):
         cue = cue_text(draft.cue.verb) if draft.cue is not None else None
         if draft.cue is not None:
             speaker = draft.cue.speaker
         elif draft.continued:
-            speaker = last
+            speaker = _own_paragraph_speaker(article, drafts, k) or last
         else:
             speaker = _introduced_by(article, draft.start)
         last = speaker
         statements.append(_statement(article.text, draft, speaker, cue))
     return statements
+
+
+def _own_paragraph_speaker(article: Article, drafts: list[_Draft], k: int) -> Speaker | None:
+    """ "“We lost everything.” Ana Diaz, a farmer, said she fled at night.": a quote opening a
+    paragraph belongs to the person the paragraph's own reporting sentence names, not to the
+    previous paragraph's speaker; None when the paragraph has no such sentence."""
+    para = _paragraph(article, drafts[k].start)
+    if k > 0 and _paragraph(article, drafts[k - 1].start) == para:
+        return None  # a second quote after the paragraph's first goes on from it
+    for later in drafts[k + 1 :]:
+        if _paragraph(article, later.start) != para:
+            break
+        speaker = later.cue.speaker if later.cue is not None else None
+        if speaker is not None and speaker.kind == "person":
+            return speaker
+    return None
+
+
+def _paragraph(article: Article, char: int) -> int:
+    return bisect_right(article.para_starts, char) - 1
 
 
 def _introduced_by(article: Article, char: int) -> Speaker | None:
