@@ -137,3 +137,20 @@ def test_he_is_the_latest_man_mentioned_in_the_paragraph(nlp: Language) -> None:
         "against the wall."
     )
     assert speakers(nlp, text) == ["Hana Berg", "Karim Nasser"]
+
+
+def test_an_unnamed_source_in_the_lead_is_the_one_person_named_later_so(nlp: Language) -> None:
+    text = (
+        "Shells hit the market on Friday, killing at least 20 people, a provincial official said.\n\n"
+        "The hospital was also hit, Jonas Berg, a senior provincial official, said."
+    )
+    assert speakers(nlp, text) == ["Jonas Berg", "Jonas Berg"]
+
+
+def test_an_unnamed_source_matching_two_named_people_stays_unnamed(nlp: Language) -> None:
+    text = (
+        "Shells hit the market on Friday, a provincial official said.\n\n"
+        "The hospital was hit, Jonas Berg, a provincial official, said. Lena Holm, another provincial "
+        "official, said the road was closed."
+    )
+    assert speakers(nlp, text)[0] is None

@@ -301,6 +301,10 @@ class Mentions:
             start += 1
         return doc[start : max(end, phrase.end)]
 
+    def first_mention(self, name: str) -> int:
+        """The first token of a person's name in the article; -1 if the article never names them."""
+        return min((i for i, n in self.person_of_token.items() if n == name), default=-1)
+
     def holds(self, name: str, role: str) -> bool:
         person = self.persons.get(name)
         return person is not None and any(r == role or r.endswith(" " + role) for r in person.roles)

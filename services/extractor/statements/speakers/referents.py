@@ -15,6 +15,7 @@ from services.extractor.statements.speakers.phrases import (
     affiliation,
     clean,
     extends,
+    indefinite,
     noun_phrase,
     org_name,
     qualifier,
@@ -105,6 +106,8 @@ def role(m: Mentions, t: Timeline, head: Token) -> Speaker:
     plural = head.tag_ == "NNS"
     if definite(head) and (held := _role_holder(m, t, head, words)) is not None:
         return held
+    if indefinite(head) and not plural and (named := _named_later(m, head, words)) is not None:
+        return named
     owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
     if owner is not None and not plural:
         # "Somalia's defense minister said" before "Defense Minister X told reporters": the one
@@ -139,6 +142,18 @@ def _role_holder(m: Mentions, t: Timeline, head: Token, words: list[str]) -> Spe
         if m.holds(person.name, tail):
             return person.speaker()
     return None
+
+
+def _named_later(m: Mentions, head: Token, words: list[str]) -> Speaker | None:
+    """ "a Chechen official said" in the lead, "X, a senior Chechen official," further on: the one
+    person the article names later with every word of this description is its unnamed source."""
+    found = [
+        person
+        for person in m.persons.values()
+        if m.first_mention(person.name) > head.i
+        and any(r.split()[-1:] == [head.lower_] and set(words) <= set(r.split()) for r in person.roles)
+    ]
+    return found[0].speaker() if len(found) == 1 else None
 
 
 def coordinated_source(head: Token) -> Token | None:
