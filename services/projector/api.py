@@ -218,6 +218,13 @@ async def list_dead_letters(request: Request, limit: Limit = 50, cursor: Cursor 
 STREAM_NAMES = ("statements", "strikes", "extractions", "articles", "dead_letters")
 
 
+async def _newest_entry_id(runtime: ProjectorRuntime, stream: str) -> str:
+    """Where "from now on" starts, as an id. "$" would be read afresh by each XREAD, so an entry
+    landing between two reads (or before the first) would be missed, and a resume token would say "$"."""
+    newest = await runtime.redis.xrevrange(stream, count=1)
+    return str(newest[0][0]) if newest else "0-0"
+
+
 @router.get("/events", tags=["events"], response_class=StreamingResponse)
 async def events(
     request: Request,
@@ -236,6 +243,9 @@ async def events(
         raise HTTPException(422, f"unknown streams {unknown}; choose from {STREAM_NAMES}")
     all_streams = runtime.settings.streams
     positions = {getattr(all_streams, n): "0" if from_start else "$" for n in names}
+    for stream, position in positions.items():
+        if position == "$":
+            positions[stream] = await _newest_entry_id(runtime, stream)
     if last_event_id:
         try:
             positions.update(json.loads(last_event_id))

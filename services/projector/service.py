@@ -26,6 +26,7 @@ from services.common.producer import producer
 from services.common.redis_client import connect, make_broker
 from services.common.settings import Settings
 from services.projector.api import router
+from services.projector.dashboard.routes import router as dashboard_router
 from services.projector.projection import Projector
 from services.projector.queries import InvalidCursor
 from services.projector.runtime import ProjectorRuntime
@@ -101,6 +102,7 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.runtime = runtime
     app.include_router(router)
+    app.include_router(dashboard_router)
 
     @app.exception_handler(InvalidCursor)
     async def _invalid_cursor(request: Request, exc: InvalidCursor) -> JSONResponse:

@@ -6,65 +6,23 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from services.extractor.lexicon.forces import (
+    ARMED_GROUP_HEADS,
+    FORCE_MODIFIERS,
+    FORCE_NOUNS,
+    FORCE_WORDS,
+    GROUP_NOUNS,
+    NON_STATE_HEADS,
+    PERSONAL_PRONOUNS,
+    PRONOUNS,
+    TARGET_HEADS,
+)
+from services.extractor.lexicon.places import LOCATION_PREPS
 from services.extractor.strikes.gazetteer import Alias, AliasMatch, Gazetteer
+from services.extractor.strikes.syntax import forms
 from services.extractor.text.datelines import dateline_end
 
-PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her"}
-PERSONAL_PRONOUNS = {"he", "his", "she", "her"}
-# Nouns that stand for a state's forces once the state has been named ("the military said it struck").
-FORCE_NOUNS = {
-    "military", "army", "regime", "government", "coalition", "forces", "force", "troops", "aircraft", "jets",
-    "jet", "warplanes", "warplane", "planes", "plane", "ministry", "navy", "drones", "helicopters", "bombers",
-    "administration", "authorities", "artillery", "fighters", "units", "junta",
-}  # fmt: skip
-# Force nouns that still name the forces when they modify: "military airstrikes", "army helicopters".
-FORCE_MODIFIERS = {"military", "army", "regime", "government", "junta", "navy", "force"}
-# A demonym before these names people of that nationality, not the state: "Syrian rebels" are not Syria.
-NON_STATE_HEADS = {
-    "rebel", "rebels", "opposition", "militant", "militants", "insurgent", "insurgents", "civilian",
-    "civilians", "people", "villager", "villagers", "resident", "residents", "separatist", "separatists",
-    "militia", "militias", "activist", "activists", "protester", "protesters", "volunteer", "volunteers",
-    "jihadist", "jihadists", "group", "refugees", "children", "journalist", "journalists", "man", "woman",
-    "men", "women", "citizens", "cleric",
-}  # fmt: skip
-# Armed groups named only by what they are ("the rebels fired a missile"): someone, but no state.
-UNNAMED_ATTACKERS = {
-    "rebel", "rebels", "militant", "militants", "insurgent", "insurgents", "separatist", "separatists",
-    "militia", "militias", "jihadist", "jihadists", "gunmen", "guerrillas", "extremists", "terrorists",
-}  # fmt: skip
-LOCATION_PREPS = {
-    "in",
-    "into",
-    "inside",
-    "across",
-    "over",
-    "near",
-    "at",
-    "to",
-    "from",
-    "throughout",
-    "around",
-    "toward",
-    "towards",
-}
-TARGET_HEADS = {"hit", "strike", "target", "bomb", "kill", "fight", "attack", "intercept", "destroy", "shell"}
 STATE_KINDS = {"country", "demonym", "capital", "institution", "leader"}
-
-
-# The last word of an armed group's own name: "the Mandalay People's Defence Force", "the Arakan Army";
-# a rival government is named "Government of ..." ("the Government of National Unity").
-ARMED_GROUP_HEADS = {
-    "force",
-    "forces",
-    "army",
-    "front",
-    "brigade",
-    "brigades",
-    "militia",
-    "battalion",
-    "guard",
-}
-FORCE_WORDS = ARMED_GROUP_HEADS | {"resistance"}  # also inside a name: "the Islamic Resistance in Iraq"
 
 
 def _armed_groups_named(doc: Doc, known: list[AliasMatch]) -> list[AliasMatch]:
@@ -158,7 +116,7 @@ class ActorResolver:
         if match.alias.kind != "demonym":
             return True
         token = self._token_at(match)
-        return token is None or phrase_head(token).lower_ not in NON_STATE_HEADS
+        return token is None or not forms([phrase_head(token)]) & NON_STATE_HEADS
 
     def actor_in(self, tokens: Iterable[Token], place_names: bool = True) -> str | None:
         """The first actor named in these tokens; a pronoun or force noun is resolved from context.
@@ -195,10 +153,7 @@ class ActorResolver:
                 if teller is not None:  # the force that says "it" did it, known or not
                     return self.actor_in(teller)
                 return self.antecedent(token, personal=token.lower_ in PERSONAL_PRONOUNS)
-        if any(
-            t.lower_ in ("group", "rebels", "militants", "militia") and t.dep_ not in ("compound", "amod")
-            for t in tokens
-        ):
+        if any(t.lower_ in GROUP_NOUNS and t.dep_ not in ("compound", "amod") for t in tokens):
             # "the group", "the rebels": the armed group the story has named, if it has named one
             named_group = self._nearest(tokens[0], 0, {"group"})
             if named_group is not None:
@@ -206,7 +161,8 @@ class ActorResolver:
         forces = [
             t
             for t in tokens
-            if t.lower_ in FORCE_NOUNS and (t.dep_ not in ("compound", "amod") or t.lower_ in FORCE_MODIFIERS)
+            if forms([t]) & FORCE_NOUNS
+            and (t.dep_ not in ("compound", "amod") or t.lower_ in FORCE_MODIFIERS)
         ]
         if any(t.lower_ in ("coalition", "alliance") for t in forces):
             return self.antecedent(tokens[0], kinds={"alliance"})
@@ -268,7 +224,7 @@ class ActorResolver:
         if teller is None or teller.lower_ in PRONOUNS:
             return None
         words = without_clauses(teller)
-        forceful = teller.lower_ in FORCE_NOUNS or self.actor_in(words, place_names=False) is not None
+        forceful = bool(forms([teller]) & FORCE_NOUNS) or self.actor_in(words, place_names=False) is not None
         return words if forceful else None
 
     def _place_modifier(self, match: AliasMatch) -> bool:
@@ -277,7 +233,7 @@ class ActorResolver:
             return False
         # "U.S. Navy jets", "Israel Defense Forces": a country naming its own forces is no place.
         head = phrase_head(token)
-        return not any(t.lower_ in FORCE_NOUNS for t in token.ancestors if t.i <= head.i)
+        return not any(forms([t]) & FORCE_NOUNS for t in token.ancestors if t.i <= head.i)
 
     def antecedent(self, token: Token, personal: bool = False, kinds: set[str] | None = None) -> str | None:
         """The nearest earlier actor, in this sentence or the two before, that is not a place or a target."""

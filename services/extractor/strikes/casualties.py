@@ -9,34 +9,21 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from schemas.records import Casualties
+from services.extractor.lexicon.casualties import (
+    APPROXIMATIONS,
+    EXCLUSIVE_BOUNDS,
+    INJURE_LEMMAS,
+    KILL_LEMMAS,
+    LOWER_BOUNDS,
+    UPPER_BOUNDS,
+    VAGUE_AMOUNTS,
+)
+from services.extractor.text.numbers import NUMBER_WORDS, number_value
 
-KILL_LEMMAS = {"kill", "die", "dead", "death"}
-INJURE_LEMMAS = {"wound", "injure", "hurt", "wounded", "injured"}
-
-_UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "a dozen": 12, "dozen": 12, "a hundred": 100,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-# The least a vague amount can mean: "dozens" is at least two dozen.
-VAGUE_AMOUNTS = {
-    "a small number": 1, "a handful": 1, "several": 2, "a few": 2, "dozens": 24, "scores": 40,
-    "hundreds": 200, "thousands": 2000, "many": 2,
-}  # fmt: skip
-_NUMBER = r"\d[\d,]*|(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + r")(?:-\w+)?"
-_LOWER_BOUND = r"at least|more than|over|no fewer than|upwards of|in excess of"
-_UPPER_BOUND = r"up to|as many as|nearly|almost|fewer than|less than|no more than"
-_APPROXIMATE = r"about|around|some|roughly|approximately|an estimated|estimated"
+_NUMBER = r"\d[\d,]*|(?:" + "|".join(sorted(NUMBER_WORDS, key=lambda w: (-len(w), w))) + r")(?:-\w+)?"
+_LOWER_BOUND = "|".join(LOWER_BOUNDS)
+_UPPER_BOUND = "|".join(UPPER_BOUNDS)
+_APPROXIMATE = "|".join(APPROXIMATIONS)
 _AMOUNT = re.compile(
     rf"\b(?:between\s+(?P<low>{_NUMBER})\s+and\s+(?P<high>{_NUMBER})"
     rf"|(?:(?P<bound>{_LOWER_BOUND}|{_UPPER_BOUND}|{_APPROXIMATE})\s+)?(?P<n>{_NUMBER})"
@@ -55,19 +42,6 @@ class Amount:
 _AGE = re.compile(r"\b[\w-]+[- ]years?[- ]old\b", re.IGNORECASE)
 
 
-def number_value(text: str) -> int | None:
-    """'1,199' -> 1199, 'sixty-one' -> 61, 'nine' -> 9."""
-    word = text.lower().strip()
-    if word.replace(",", "").isdigit():
-        return int(word.replace(",", ""))
-    if word in _UNITS:
-        return _UNITS[word]
-    tens, _, unit = word.partition("-")
-    if tens in _TENS and (not unit or unit in _UNITS):
-        return _TENS[tens] + _UNITS.get(unit, 0)
-    return None
-
-
 def parse_amount(text: str) -> Amount | None:
     """The first amount in `text`: 'at least 17' -> (17, None), 'between 160 and 200' -> (160, 200)."""
     # An age is no count: "a 58-year-old man" is one man (blanked, so offsets keep their places).
@@ -84,7 +58,7 @@ def parse_amount(text: str) -> Amount | None:
         return None
     bound = (match.group("bound") or "").lower()
     if re.fullmatch(_LOWER_BOUND, bound):
-        least = value + 1 if bound in ("more than", "over", "in excess of", "upwards of") else value
+        least = value + 1 if bound in EXCLUSIVE_BOUNDS else value
         return Amount(match.group(), least, None)
     if re.fullmatch(_UPPER_BOUND, bound):
         return Amount(match.group(), None, value)

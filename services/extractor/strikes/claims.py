@@ -7,15 +7,12 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from schemas.records import Statement
-from services.extractor.strikes.mentions import REPORTING_VERBS, Mention
+from services.extractor.lexicon.forces import DOCUMENTS
+from services.extractor.lexicon.strikes import REPORTING_VERBS
+from services.extractor.strikes.mentions import Mention
 from services.extractor.text.datelines import dateline_end
 
 MAX_SAYS = 200
-# What a source publishes: "according to a tally by X", "according to X's figures" are X's word.
-DOCUMENTS = set(
-    "tally count report reports statement statements figures figure estimate estimates data toll "
-    "survey record records analysis review database".split()
-)
 
 
 def _shorten(text: str) -> str:

@@ -16,13 +16,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from schemas.records import StrikeKind
+from services.extractor.lexicon.strikes import FAMILY
+from services.extractor.lexicon.time import EVENING_WORDS
 from services.extractor.strikes.gazetteer import load_gazetteer
 from services.extractor.strikes.mentions import Mention
-
-# Kinds that may be one strike told differently: a drone fires a missile, an "air strike" is a drone's.
-FAMILY = {"airstrike": "air", "drone strike": "air", "missile": "air", "artillery": "artillery",
-          "barrel bomb": "barrel bomb", "chemical": "chemical"}  # fmt: skip
-EVENING_WORDS = {"late", "night", "evening", "midnight", "tonight"}
 
 
 @dataclass
@@ -176,52 +173,53 @@ def _same_day(alike: list[Group], m: Mention) -> Group | None:
     return _nearest([g for g in alike if g.date == m.date] or [g for g in alike if _same_night(g, m)], m)
 
 
-def consolidate(mentions: list[Mention], fallback_actor: str | None = None) -> list[Group]:
-    groups: list[Group] = []
-    country_of = load_gazetteer().country_named
+class _Consolidation:
+    """The groups found so far, and the passes that add the mentions to them, surest first."""
 
-    def start(mention: Mention, actor: str | None) -> None:
+    def __init__(self, fallback_actor: str | None) -> None:
+        self.groups: list[Group] = []
+        self.fallback_actor = fallback_actor
+        self.country_of = load_gazetteer().country_named
+
+    def start(self, mention: Mention, actor: str | None) -> None:
         group = Group(actor, mention.date, mention.campaign)
         group.add(mention)
-        groups.append(group)
+        self.groups.append(group)
 
-    for m in (m for m in mentions if m.actor and m.date):
-        same = [
-            g
-            for g in groups
-            if g.by(m.actor) and g.date == m.date and g.fits_kind(m.kind) and _same_place(g, m)
-        ]
-        night = [
-            g
-            for g in groups
-            if g.by(m.actor) and g.fits_kind(m.kind) and _same_night(g, m) and _same_place(g, m)
-        ]
+    def dated_with_actor(self, m: Mention) -> None:
+        """The strikes are founded by dated mentions with an actor; one night's telling is one strike."""
+        fits = [g for g in self.groups if g.by(m.actor) and g.fits_kind(m.kind) and _same_place(g, m)]
+        same = [g for g in fits if g.date == m.date]
+        night = [g for g in fits if _same_night(g, m)]
         if same or night:
             group = next((g for g in same or night if m.kind in g.kinds), (same or night)[0])
             group.add(m)
             group.date = min(group.date or "", m.date or "") or group.date  # the day the night began
         else:
-            start(m, m.actor)
-    # Dated strikes of no named author go first to the dated strikes (or found their own), so that
-    # "the strike on Wednesday" is not left for an undated mention to swallow into another day's strike.
-    pending = []
-    for m in (m for m in mentions if not m.actor and m.date):
-        alike = _alike([g for g in groups if g.date], m)
+            self.start(m, m.actor)
+
+    def dated_without_actor(self, m: Mention) -> Mention | None:
+        """A dated strike of no named author joins the dated strike of its day, or founds one of the
+        attacker told that way; else it waits (returned) for the undated strikes to be placed."""
+        alike = _alike([g for g in self.groups if g.date], m)
         group = _same_day(alike, m)
         attacker = None if group else _likely_attacker(alike, m)
         if group:
             group.add(m)
         elif attacker:
-            start(m, attacker)
+            self.start(m, attacker)
         else:
-            pending.append(m)
-    for m in (m for m in mentions if m.actor and not m.date):
-        own = [g for g in groups if g.by(m.actor) and g.fits_kind(m.kind)]
+            return m
+        return None
+
+    def undated_with_actor(self, m: Mention) -> None:
+        own = [g for g in self.groups if g.by(m.actor) and g.fits_kind(m.kind)]
         alike = [g for g in own if g.campaign == m.campaign] or ([] if m.campaign else own)
         group = _nearest(alike, m)
-        group.add(m) if group else start(m, m.actor)
-    for m in pending:
-        alike = _alike(groups, m)
+        group.add(m) if group else self.start(m, m.actor)
+
+    def waiting(self, m: Mention) -> None:
+        alike = _alike(self.groups, m)
         # an undated strike told only later is no antecedent for "the bomb that hit on Monday"
         undated = [
             g
@@ -232,14 +230,32 @@ def consolidate(mentions: list[Mention], fallback_actor: str | None = None) -> l
         if group:
             group.add(m)
         elif alike:
-            start(m, _likely_attacker(alike, m, wait=False))
-        elif not groups and fallback_actor:  # a story of one attacker, named only in its title
-            start(m, fallback_actor)
-    for m in (m for m in mentions if not m.actor and not m.date):
-        fitting = [g for g in groups if g.fits_kind(m.kind) and not _strikes_home(g, m, country_of)]
+            self.start(m, _likely_attacker(alike, m, wait=False))
+        elif not self.groups and self.fallback_actor:  # a story of one attacker, named only in its title
+            self.start(m, self.fallback_actor)
+
+    def undated_without_actor(self, m: Mention) -> None:
+        """ "wounded in the strike": only ever joins a strike."""
+        fitting = [g for g in self.groups if g.fits_kind(m.kind) and not _strikes_home(g, m, self.country_of)]
         if _generic(m):  # strikes in general are not the one dated strike told here
             fitting = [g for g in fitting if g.campaign or not g.date or _shares_place(g, m)]
         group = _nearest([g for g in fitting if g.campaign == m.campaign] or fitting, m)
         if group:
             group.add(m)
-    return groups
+
+
+def consolidate(mentions: list[Mention], fallback_actor: str | None = None) -> list[Group]:
+    """The strikes the mentions tell, each mention in the group of its strike (see the module's doc)."""
+    passes = _Consolidation(fallback_actor)
+    for m in (m for m in mentions if m.actor and m.date):
+        passes.dated_with_actor(m)
+    # Dated strikes of no named author go first to the dated strikes (or found their own), so that
+    # "the strike on Wednesday" is not left for an undated mention to swallow into another day's strike.
+    pending = [m for m in mentions if not m.actor and m.date if passes.dated_without_actor(m) is not None]
+    for m in (m for m in mentions if m.actor and not m.date):
+        passes.undated_with_actor(m)
+    for m in pending:
+        passes.waiting(m)
+    for m in (m for m in mentions if not m.actor and not m.date):
+        passes.undated_without_actor(m)
+    return passes.groups

@@ -17,48 +17,33 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from schemas.records import Casualties, Claim, Evidence, Location, Span, Statement, Strike, StrikeKind
-from services.extractor.strikes.actors import PRONOUNS, UNNAMED_ATTACKERS, ActorResolver
-from services.extractor.strikes.arguments import (
+from services.extractor.lexicon.casualties import VAGUE_AMOUNTS
+from services.extractor.lexicon.forces import PRONOUNS, UNNAMED_ATTACKERS
+from services.extractor.lexicon.places import OTHER_EVENTS
+from services.extractor.lexicon.strikes import (
     DEFENCE_VERBS,
-    actor_sources,
-    is_campaign,
-    mention_date,
-    mention_targets,
+    PROJECTILES,
+    SPECIFICITY,
+    STRIKE_NOUNS,
 )
-from services.extractor.strikes.casualties import VAGUE_AMOUNTS, find_casualties
+from services.extractor.strikes.actors import ActorResolver
+from services.extractor.strikes.assertion import is_asserted
+from services.extractor.strikes.campaign import is_campaign
+from services.extractor.strikes.casualties import find_casualties
 from services.extractor.strikes.claims import claim_for
 from services.extractor.strikes.consolidation import Group, consolidate
 from services.extractor.strikes.gazetteer import load_gazetteer
-from services.extractor.strikes.mentions import (
-    Mention,
-    is_asserted,
-    is_manned,
-    subject_of,
-    through_quantity,
-    trigger_kind,
-)
-from services.extractor.strikes.places import OTHER_EVENTS, find_location
+from services.extractor.strikes.mentions import Mention, is_manned
+from services.extractor.strikes.places import find_location
+from services.extractor.strikes.sources import actor_sources
+from services.extractor.strikes.syntax import forms, subject_of, through_quantity
+from services.extractor.strikes.targets import mention_targets
+from services.extractor.strikes.triggers import trigger_kind
+from services.extractor.strikes.when import mention_date
 
-SPECIFICITY: list[StrikeKind] = [
-    "chemical",
-    "barrel bomb",
-    "drone strike",
-    "missile",
-    "artillery",
-    "airstrike",
-]
 MAX_TARGETS = 6
-BLAMED_EVENTS = {"attack", "strike", "airstrike", "raid", "bombing", "shelling", "assault"}
-HEADLINE_STRIKE_WORDS = {
-    "strike",
-    "airstrike",
-    "air strike",
-    "raid",
-    "bombing",
-    "shelling",
-    "missile",
-    "drone",
-}
+# A headline tells a strike by its noun or its weapon: "Ethiopian Drone Strike Hits Market".
+HEADLINE_WORDS = STRIKE_NOUNS.keys() | PROJECTILES.keys()
 
 
 def tree_distance(a: Token, b: Token) -> int:
@@ -90,7 +75,7 @@ def caused_by(word: Token, trigger: Token, triggers: list[Token]) -> bool:
 
 def _unnamed_attacker(source: list[Token]) -> bool:
     heads = [t for t in source if t.head not in source or t.head == t]
-    return any(t.lower_ in UNNAMED_ATTACKERS for t in heads)
+    return any(forms([t]) & UNNAMED_ATTACKERS for t in heads)
 
 
 _UNKNOWN_AUTHOR = re.compile(r"\b(?:not clear|unclear|unknown|not known)\s+who\b", re.IGNORECASE)
@@ -100,7 +85,7 @@ def _blamed_in_sentence(sent: SpacySpan, resolver: ActorResolver) -> str | None:
     """ "drones struck a camp, according to an official, who blamed Tehran for the attack": the blamed."""
     for verb in (t for t in sent if t.lemma_ in ("blame", "accuse")):
         about = [p for p in verb.children if p.lower_ in ("for", "of")]
-        if not any(c.lemma_ in BLAMED_EVENTS for p in about for c in p.subtree):
+        if not any(c.lemma_ in STRIKE_NOUNS for p in about for c in p.subtree):
             continue
         for blamed in (c for c in verb.children if c.dep_ == "dobj"):
             actor = resolver.actor_in(list(blamed.subtree))
@@ -212,7 +197,7 @@ def headline_actor(doc: Doc, resolver: ActorResolver) -> str | None:
         return None
     words = [t for t in doc if t.idx < title_end]
     for n, token in enumerate(words):
-        if token.lower_.rstrip("s") not in HEADLINE_STRIKE_WORDS:
+        if token.lower_.rstrip("s") not in HEADLINE_WORDS:
             continue
         before = words[max(0, n - 3) : n]
         actor = resolver.actor_in(before, place_names=True) if before else None
@@ -241,7 +226,9 @@ def _casualties(group: Group) -> Casualties | None:
         return None
     # A figure beats a word: headlines round "at least 50" to "dozens".
     told = [c for c in found if c.killed]
-    killed = next((c for c in told if c.killed.lower() not in VAGUE_AMOUNTS), told[0] if told else None)
+    killed = next(
+        (c for c in told if (c.killed or "").lower() not in VAGUE_AMOUNTS), told[0] if told else None
+    )
     injured = next((c.injured for c in found if c.injured), None)
     if killed is None:
         return Casualties(injured=injured)

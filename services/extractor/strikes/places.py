@@ -5,40 +5,26 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from schemas.records import Location
-from services.extractor.strikes.actors import LOCATION_PREPS, phrase_head
-from services.extractor.strikes.arguments import DEFENCE_VERBS, clause, subject_described
+from services.extractor.lexicon.places import (
+    DIRECTIONS,
+    OTHER_EVENTS,
+    PART_NOUNS,
+    PLACE_NOUNS,
+    PLACE_PREPS,
+    PLATFORMS,
+    SETTLEMENTS,
+)
+from services.extractor.lexicon.strikes import DEFENCE_VERBS, TARGET_VERBS
+from services.extractor.strikes.actors import phrase_head
 from services.extractor.strikes.gazetteer import Gazetteer
-from services.extractor.strikes.mentions import clause_verb, subject_of, trigger_kind
+from services.extractor.strikes.scope import clause, subject_described
+from services.extractor.strikes.syntax import clause_verb, subject_of
+from services.extractor.strikes.triggers import trigger_kind
 from services.extractor.text.datelines import dateline_end
 
-DIRECTIONS = {
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
-    "southwestern", "north-eastern", "north-western", "south-eastern", "south-western",
-}  # fmt: skip
-PLACE_NOUNS = {
-    "city", "town", "village", "province", "region", "district", "capital", "governorate", "neighbourhood",
-    "neighborhood", "camp", "suburb", "outskirts", "oblast", "county", "port", "area", "hometown", "strip",
-}  # fmt: skip
-SETTLEMENTS = {"city", "town", "village", "port", "camp", "suburb", "neighbourhood", "neighborhood"}
-# Parts of a place: "the centre of Dnipro", "the heart of the capital".
-PART_NOUNS = {"centre", "center", "heart", "edge", "suburbs", "downtown", "east", "west", "north", "south",
-              "northeast", "northwest", "southeast", "southwest"}  # fmt: skip
-# Where a strike falls: "in", "near", "on the city"; not "to" or "from", which name sources and routes.
-PLACE_PREPS = (LOCATION_PREPS - {"to", "from"}) | {"on"}
-STRUCK_VERBS = {"strike", "hit", "bomb", "pound", "shell", "bombard", "target", "attack", "raid", "strafe"}
 NOT_PLACE_KINDS = {"demonym", "institution", "leader", "alliance", "group"}
-PLATFORMS = {
-    "telegram",
-    "twitter",
-    "facebook",
-    "instagram",
-    "youtube",
-    "tiktok",
-    "whatsapp",
-    "truth",
-    "social",
-}
+# (outside the strike's clause, named place 0 / compass region 1 / country 2, distance, region, country)
+Candidate = tuple[bool, int, int, str | None, str | None]
 
 
 def _trim(chunk: list[Token]) -> list[Token]:
@@ -70,8 +56,8 @@ def _chunks(sent: Span) -> list[list[Token]]:
     if current:
         chunks.append(current)
     # A lone letter is no place ("a post on X"), nor a platform ("a statement on Telegram").
-    named = [c for c in chunks if c[-1].text not in ("-", "al", "of") and c[-1].lower_ not in PLATFORMS]
-    return [_trim(c) for c in named if sum(ch.isalpha() for t in c for ch in t.text) > 1]
+    names = [c for c in chunks if c[-1].text not in ("-", "al", "of") and c[-1].lower_ not in PLATFORMS]
+    return [_trim(c) for c in names if sum(ch.isalpha() for t in c for ch in t.text) > 1]
 
 
 def _chunk_head(chunk: list[Token]) -> Token:
@@ -93,15 +79,68 @@ def _in_place_position(last: Token, through_possessive: bool) -> bool:
 
 
 def _struck(last: Token) -> bool:
-    """A name that is what was struck: "jets pounded Mosul", "the town was shelled"."""
+    """A name that is what was struck: "jets pounded Mosul", "the town was shelled"; not what was
+    destroyed, which may be a thing in the place ("destroyed a camp in the forest")."""
     head = last
     while head.dep_ == "compound" and head.head != head:
         head = head.head
-    return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_ in STRUCK_VERBS
+    return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_ in TARGET_VERBS - DEFENCE_VERBS
 
 
 def _text(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip().removesuffix("'s").removesuffix("\u2019s")
+
+
+def _passed_over(chunk: list[Token], last: Token, trigger: Token, described: set[int]) -> bool:
+    """A name that is no place of this strike: the subject's description, another event's place,
+    "the Darfur city of Nyala" (the place is Nyala; but "the Gara region of Iraq" is Gara)."""
+    if last.i in described or _of_another_event(last, trigger):
+        return True
+    return bool(
+        last.lower_ in SETTLEMENTS
+        and any(c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children) for c in last.children)
+    )
+
+
+def _placed(chunk: list[Token], last: Token, gazetteer: Gazetteer) -> bool | None:
+    """Whether a name stands where a place does ("in X", "struck X"); None for no place at all: a date,
+    or a person or nationality not in a place's position ("Zelensky's"; but "in X" may still be one)."""
+    tags = {t.ent_type_ for t in chunk if t.lower_ not in PLACE_NOUNS}
+    placed = _in_place_position(last, through_possessive=False)
+    if not placed and _struck(last):
+        placed = bool(tags & {"GPE", "LOC"}) or gazetteer.country_of_place(_text(chunk)) is not None
+    if tags & {"DATE", "TIME"} or (tags & {"PERSON", "NORP"} and not placed):
+        return None
+    return placed
+
+
+def _candidate(
+    chunk: list[Token], trigger: Token, gazetteer: Gazetteer, actor: str | None, outside: bool
+) -> Candidate | None:
+    last = _chunk_head(chunk)
+    placed = _placed(chunk, last, gazetteer)
+    if placed is None:
+        return None
+    text = _text(chunk)
+    distance = abs(chunk[0].i - trigger.i)
+    sent = trigger.sent
+    previous = sent.doc[chunk[0].i - 1] if chunk[0].i > sent.start else None
+    country = gazetteer.country_named(text)
+    alias = gazetteer.alias(text)
+    owner = gazetteer.alias(_text([t for t in chunk if t.lower_ not in PLACE_NOUNS]) or text)
+    if owner is not None and owner.kind in ("group", "alliance"):
+        return None  # "the ELN camp": a group's, not a place's name
+    if previous is not None and previous.lower_ in DIRECTIONS:
+        return outside, 1, distance, f"{previous.text.lower()} {text}", gazetteer.country_of_place(text)
+    if country:
+        # "Russia's strikes" names the attacker; "in Yemen's capital" and "over Russia" name places.
+        named_for = phrase_head(last)
+        loose = _in_place_position(last, True) or named_for.dep_ == "pobj"
+        loose = loose and not trigger_kind(named_for)[0]  # "U.S. strikes" names the attacker
+        return (outside, 2, distance, None, country) if placed or (loose and country != actor) else None
+    if (alias is None or alias.kind not in NOT_PLACE_KINDS) and placed:
+        return outside, 0, distance, text, gazetteer.country_of_place(text)
+    return None
 
 
 def find_location(
@@ -114,46 +153,14 @@ def find_location(
     as a place, 2 any other state the sentence names, 3 none."""
     attached = clause(trigger)
     described = subject_described(clause_verb(trigger))
-    # (outside the strike's clause, named place / compass region / country, distance, region, country)
-    candidates: list[tuple[bool, int, int, str | None, str | None]] = []
+    candidates: list[Candidate] = []
     desk = dateline_end(sent)  # "ANKARA (AFP) -": where the report was filed, not where it hit
     for chunk in _chunks(sent):
-        if chunk[0].idx < desk:
-            continue
-        tags = {t.ent_type_ for t in chunk if t.lower_ not in PLACE_NOUNS}
         last = _chunk_head(chunk)
-        if last.i in described or _of_another_event(last, trigger):
+        if chunk[0].idx < desk or _passed_over(chunk, last, trigger, described):
             continue
-        if last.lower_ in SETTLEMENTS and any(
-            c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children) for c in last.children
-        ):
-            continue  # "the Darfur city of Nyala": the place is Nyala (but "the Gara region of Iraq" is Gara)
-        placed = _in_place_position(last, through_possessive=False)
-        if not placed and _struck(last):
-            placed = bool(tags & {"GPE", "LOC"}) or gazetteer.country_of_place(_text(chunk)) is not None
-        if tags & {"DATE", "TIME"} or (tags & {"PERSON", "NORP"} and not placed):
-            continue  # "March", "Zelensky's"; a person-tagged name after "in" may still be a place
-        text = _text(chunk)
-        outside = last.i not in attached
-        distance = abs(chunk[0].i - trigger.i)
-        previous = sent.doc[chunk[0].i - 1] if chunk[0].i > sent.start else None
-        country = gazetteer.country_named(text)
-        alias = gazetteer.alias(text)
-        owner = gazetteer.alias(_text([t for t in chunk if t.lower_ not in PLACE_NOUNS]) or text)
-        if owner is not None and owner.kind in ("group", "alliance"):
-            continue  # "the ELN camp": a group's, not a place's name
-        if previous is not None and previous.lower_ in DIRECTIONS:
-            region = f"{previous.text.lower()} {text}"
-            candidates.append((outside, 1, distance, region, gazetteer.country_of_place(text)))
-        elif country:
-            # "Russia's strikes" names the attacker; "in Yemen's capital" and "over Russia" name places.
-            named_for = phrase_head(last)
-            loose = _in_place_position(last, True) or named_for.dep_ == "pobj"
-            loose = loose and not trigger_kind(named_for)[0]  # "U.S. strikes" names the attacker
-            if placed or (loose and country != actor):
-                candidates.append((outside, 2, distance, None, country))
-        elif (alias is None or alias.kind not in NOT_PLACE_KINDS) and placed:
-            candidates.append((outside, 0, distance, text, gazetteer.country_of_place(text)))
+        candidate = _candidate(chunk, trigger, gazetteer, actor, last.i not in attached)
+        candidates += [candidate] if candidate else []
     if candidates:
         outside, _, _, region, country = min(candidates)
         if not country:  # a region of unknown country: a state named near it, not the attacker's own
@@ -197,10 +204,6 @@ def _acting(token: Token) -> bool:
     ) and not any(
         a.dep_ in ("pobj", "dobj") for a in [token, *token.ancestors] if a.pos_ not in ("VERB", "AUX")
     )
-
-
-# Events other than strikes whose places are their own: "following a suicide bombing in Ankara".
-OTHER_EVENTS = set("bombing attack clash explosion ambush blast offensive assault fighting battle".split())
 
 
 def _of_another_event(name: Token, trigger: Token) -> bool:

@@ -51,6 +51,7 @@ def apply(event: Event, entry_id: str, docs: Mapping[str, Doc | None], keys: Key
             "kind": strike.kind,
             "campaign": strike.campaign,
             "date": strike.date,
+            "date_precision": strike.date_precision,
             "location": reported["location"],
             "targets": [],
             "casualties": reported["casualties"],
@@ -75,6 +76,7 @@ def apply(event: Event, entry_id: str, docs: Mapping[str, Doc | None], keys: Key
             "casualties": reported["casualties"],
             "claims": reported["claims"],
             "evidence": reported["evidence"],
+            "provenance": reported["provenance"],
         }
     )
     changes.put(key, doc)
