@@ -69,7 +69,7 @@ def create_app(settings: Settings) -> FastAPI:
         position of its event: pass `article_id` as `wait_for_article` to the read API
         to read your own write."""
         try:
-            published = await publish_article(store, settings.streams.articles, article, me)
+            published = await publish_article(store, settings, article, me)
         except RedisError as exc:
             log.error("publish_failed", error=repr(exc))
             raise HTTPException(503, "event store unavailable") from exc

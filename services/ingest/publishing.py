@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from schemas.articles import ArticleReceived, article_id_for, article_received_id
 from schemas.envelope import Producer, now
 from services.common.event_store import EventStore
+from services.common.settings import Settings
 from services.ingest.commands import SubmitArticle
 
 
@@ -37,9 +38,12 @@ class Published:
 
 
 async def publish_article(
-    store: EventStore, stream: str, command: SubmitArticle, producer: Producer
+    store: EventStore, settings: Settings, command: SubmitArticle, producer: Producer
 ) -> Published:
+    """Append the article's ArticleReceived to its shard's articles stream (a stable hash of
+    its id), so a re-post lands on the same shard and is recognised as a duplicate."""
     event = article_received(command, producer)
+    stream = settings.for_article(event.article_id).streams.articles
     appended = await store.append(stream, event)
     return Published(
         article_id=event.article_id,

@@ -66,8 +66,10 @@ class Projector:
         self.keys = Keys.from_settings(settings)
 
     def streams(self) -> list[str]:
-        s = self._settings.streams
-        return [s.articles, *s.derived(), s.dead_letters]
+        """Every stream the read models come from: each shard's, then the dead letters.
+        The checkpoints of all of them live beside the read models, in their slot."""
+        shards = self._settings.all_shard_streams()
+        return [name for s in shards for name in (s.articles, *s.derived())] + [shards[0].dead_letters]
 
     async def checkpoint(self, stream: str) -> str | None:
         return await self._redis.get(self.keys.checkpoint(stream))
