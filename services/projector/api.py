@@ -16,6 +16,7 @@ from redis.exceptions import RedisError
 
 from schemas.wire import WireError, from_fields
 from services.projector import queries
+from services.projector.json_pages import page_response
 from services.projector.responses import Article, DeadLetter, Page, Speaker, Statement, Strike
 from services.projector.service import ProjectorRuntime
 
@@ -124,7 +125,7 @@ async def list_statements(
     cursor: Cursor = None,
     wait_for_article: WaitFor = None,
     wait_ms: WaitMs = 5000,
-) -> dict[str, Any]:
+) -> Response:
     """Statements, newest first."""
     runtime = _runtime(request)
     await _wait_for_article(runtime, wait_for_article, wait_ms)
@@ -140,7 +141,7 @@ async def list_statements(
         limit=limit,
         cursor=cursor,
     )
-    return _page(page)
+    return page_response(page)  # stored in the response shape: sent as it is
 
 
 @router.get("/statements/{statement_id}", response_model=Statement, tags=["statements"])
@@ -177,7 +178,7 @@ async def list_strikes(
     cursor: Cursor = None,
     wait_for_article: WaitFor = None,
     wait_ms: WaitMs = 5000,
-) -> dict[str, Any]:
+) -> Response:
     """Strikes merged across articles, each with every source's version."""
     runtime = _runtime(request)
     await _wait_for_article(runtime, wait_for_article, wait_ms)
@@ -192,7 +193,7 @@ async def list_strikes(
         limit=limit,
         cursor=cursor,
     )
-    return _page(page)
+    return page_response(page)  # stored in the response shape: sent as it is
 
 
 @router.get("/dead-letters", response_model=Page[DeadLetter], tags=["ops"])

@@ -8,6 +8,10 @@ The merged fields are a function of the set of sources, never of the order they 
 in: sources are kept sorted by (article, strike id) and every merged field is recomputed
 from them. With the streams sharded, the projector reads the shards in no fixed order,
 and a replay must still equal the live read model.
+
+The strike document is stored in the API's shape, so a list is served without parsing
+and re-validating it (a merged strike with many sources runs to tens of kB). What the
+merge needs besides (each source's entry id, actor, date, place) lives in a second key.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from services.projector.keys import Keys, entry_tuple, member, slug
 
 Doc = dict[str, Any]
 # What a source keeps for the merge only; the API shows a source without them.
-_MERGE_FIELDS = ("entry_id", "actor", "actor_aliases", "kind", "campaign", "date", "location")
+MERGE_FIELDS = ("entry_id", "actor", "actor_aliases", "kind", "campaign", "date", "location")
 
 
 def strike_key(strike: Strike) -> str:
@@ -34,20 +38,19 @@ def strike_key(strike: Strike) -> str:
 
 def keys_for(event: Event, keys: Keys) -> list[str]:
     if isinstance(event, StrikeReported):
-        return [keys.strike(strike_key(event.strike)), keys.strike_source(event.strike_id)]
+        skey = strike_key(event.strike)
+        return [keys.strike(skey), keys.strike_merge(skey), keys.strike_source(event.strike_id)]
     return []
 
 
 def source_of(event: StrikeReported, entry_id: str) -> Doc:
     reported = event.strike.model_dump(mode="json")
+    shown = ("targets", "casualties", "claims", "evidence")
     return {
         "article_id": event.article_id,
         "strike_id": event.strike_id,
-        "targets": reported["targets"],
-        "casualties": reported["casualties"],
-        "claims": reported["claims"],
-        "evidence": reported["evidence"],
-        **{field: reported[field] for field in _MERGE_FIELDS if field != "entry_id"},
+        **{field: reported[field] for field in shown},
+        **{field: reported[field] for field in MERGE_FIELDS if field != "entry_id"},
         "entry_id": entry_id,
     }
 
@@ -77,6 +80,7 @@ def merged(skey: str, sources: list[Doc]) -> Doc:
         "casualties": next((s["casualties"] for s in sources if s["casualties"] is not None), None),
         "claims": [],
         "sources": sources,
+        "articles": len({s["article_id"] for s in sources}),
         # The earliest report places the strike in the newest-first index.
         "entry_id": min((s["entry_id"] for s in sources), key=entry_tuple),
     }
@@ -87,22 +91,40 @@ def merged(skey: str, sources: list[Doc]) -> Doc:
     return doc
 
 
+def _joined(shown: Doc | None, merge: Doc | None) -> list[Doc]:
+    """The stored sources, each with its merge-only fields back."""
+    if not shown or not merge:
+        return []
+    return [{**s, **merge["sources"][s["strike_id"]]} for s in shown["sources"]]
+
+
+def _split(doc: Doc) -> tuple[Doc, Doc]:
+    """The full merged strike -> (the API's document, the merge bookkeeping)."""
+    shown = {k: v for k, v in doc.items() if k != "entry_id"}
+    shown["sources"] = [{k: v for k, v in s.items() if k not in MERGE_FIELDS} for s in doc["sources"]]
+    bookkeeping = {s["strike_id"]: {f: s[f] for f in MERGE_FIELDS} for s in doc["sources"]}
+    return shown, {"entry_id": doc["entry_id"], "sources": bookkeeping}
+
+
 def apply(event: Event, entry_id: str, docs: Mapping[str, Doc | None], keys: Keys) -> Changes:
     changes = Changes()
     if not isinstance(event, StrikeReported) or docs.get(keys.strike_source(event.strike_id)):
         return changes
     skey = strike_key(event.strike)
-    before = docs.get(keys.strike(skey))
-    sources = [*(before["sources"] if before else []), source_of(event, entry_id)]
+    before = docs.get(keys.strike_merge(skey))
+    sources = [*_joined(docs.get(keys.strike(skey)), before), source_of(event, entry_id)]
     sources.sort(key=lambda s: (s["article_id"], s["strike_id"]))
     doc = merged(skey, sources)
-    changes.put(keys.strike(skey), doc)
+    shown, bookkeeping = _split(doc)
+    changes.put(keys.strike(skey), shown)
+    changes.put(keys.strike_merge(skey), bookkeeping)
     changes.put(keys.strike_source(event.strike_id), {"strike_key": skey, "article_id": event.article_id})
     # A new source can move the strike (an earlier report) or give it a country: drop the old
     # memberships, then add the new ones (an add cancels the same removal).
     if before:
-        _reindex(changes, keys, before, member(before["entry_id"], skey), add=False)
-    _reindex(changes, keys, doc, member(doc["entry_id"], skey), add=True)
+        old = docs.get(keys.strike(skey)) or shown
+        _reindex(changes, keys, old, member(before["entry_id"], skey), add=False)
+    _reindex(changes, keys, shown, member(doc["entry_id"], skey), add=True)
     return changes
 
 
@@ -116,8 +138,3 @@ def _reindex(changes: Changes, keys: Keys, doc: Doc, item: str, *, add: bool) ->
         indexes.append(keys.index("strikes", "country", slug(doc["location"]["country"])))
     for index in indexes:
         (changes.add if add else changes.remove)(index, item)
-
-
-def view(doc: Doc) -> Doc:
-    sources = [{k: v for k, v in s.items() if k not in _MERGE_FIELDS} for s in doc["sources"]]
-    return {k: v for k, v in doc.items() if k != "entry_id"} | {"sources": sources, "articles": len(sources)}
