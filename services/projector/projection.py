@@ -150,10 +150,13 @@ class Projector:
         after = await self.checkpoint(stream) or "0"
         entries = await self._redis.xrange(stream, min=f"({after}", count=page)
         while entries:
-            following = asyncio.ensure_future(
-                self._redis.xrange(stream, min=f"({entries[-1][0]}", count=page)
-            )
-            applied += await self.apply_batch(stream, entries)
+            next_page = self._redis.xrange(stream, min=f"({entries[-1][0]}", count=page)
+            following = asyncio.ensure_future(next_page)
+            try:
+                applied += await self.apply_batch(stream, entries)
+            except BaseException:
+                following.cancel()
+                raise
             entries = await following
         return applied
 
