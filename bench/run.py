@@ -47,7 +47,7 @@ async def pipeline_stage(url: str, redis: Redis, prefix: str, texts: list[str], 
         found[f"pipeline_{extractors}_articles_per_s"] = rounded(rate)
         if extractors == 1:
             stored = len(texts) + 2 * extractors
-            found["redis_bytes_per_article"] = round(await bytes_per_article(redis, prefix, stored))
+            found |= await bytes_per_article(redis, prefix, stored)
         else:
             found |= await e2e_figures(stack, texts[:40])
             found["rss_mb_ingest_after_pipeline"] = round(stack.rss_mb("ingest"), 1)

@@ -52,12 +52,22 @@ async def raw_xadd_rate(redis: Redis, stream: str, texts: list[str]) -> float:
     return len(payloads) / (time.perf_counter() - started)
 
 
-async def bytes_per_article(redis: Redis, key_prefix: str, articles: int) -> float:
-    """MEMORY USAGE over every key under the prefix (streams, indexes, read models) per article."""
-    total = 0
+async def bytes_per_article(redis: Redis, key_prefix: str, articles: int) -> Figures:
+    """MEMORY USAGE over every key under the prefix per article: in all, and split into what
+    sharding spreads over a cluster (streams and their event indexes) and what stays in the
+    read models' one slot."""
+    streams = read_models = 0
     async for key in redis.scan_iter(match=f"{key_prefix}:*", count=1000):
-        total += await redis.memory_usage(key, samples=0) or 0
-    return total / articles
+        size = await redis.memory_usage(key, samples=0) or 0
+        if key.startswith(f"{key_prefix}:rm:"):
+            read_models += size
+        else:
+            streams += size
+    return {
+        "redis_bytes_per_article": round((streams + read_models) / articles),
+        "redis_stream_bytes_per_article": round(streams / articles),
+        "redis_read_model_bytes_per_article": round(read_models / articles),
+    }
 
 
 async def load_history(
@@ -82,8 +92,13 @@ async def load_history(
 
 
 async def replay_figures(settings: Settings, entries: int) -> Figures:
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     applied = await replay(settings)
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     assert sum(applied.values()) == entries, (applied, entries)
-    return {"replay_entries": entries, "replay_events_per_s": rounded(entries / elapsed)}
+    return {
+        "replay_entries": entries,
+        "replay_events_per_s": rounded(entries / elapsed),
+        # Per second of the replaying process's own CPU: what replay costs, whatever else runs.
+        "replay_events_per_cpu_s": rounded(entries / cpu),
+    }

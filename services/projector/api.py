@@ -235,8 +235,9 @@ async def events(
     unknown = [n for n in names if n not in STREAM_NAMES]
     if unknown or not names:
         raise HTTPException(422, f"unknown streams {unknown}; choose from {STREAM_NAMES}")
-    all_streams = runtime.settings.streams
-    positions = {getattr(all_streams, n): "0" if from_start else "$" for n in names}
+    # Every shard's stream of each kind asked for (one of each unless the streams are sharded).
+    shards = runtime.settings.all_shard_streams()
+    positions = {getattr(s, n): "0" if from_start else "$" for s in shards for n in names}
     if last_event_id:
         try:
             positions.update(json.loads(last_event_id))
