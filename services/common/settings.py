@@ -109,7 +109,13 @@ class Settings(BaseSettings):
         return self.shard_streams(self._shard)
 
     def shard_streams(self, shard: int) -> Streams:
-        base = shard_base(self.key_prefix, self.stream_shards, shard)
+        return self._streams_under(shard_base(self.key_prefix, self.stream_shards, shard))
+
+    def unsharded_streams(self) -> Streams:
+        """The names with one shard: history written before the streams were sharded."""
+        return self._streams_under(self.key_prefix)
+
+    def _streams_under(self, base: str) -> Streams:
         return Streams(
             articles=f"{base}:articles",
             statements=f"{base}:statements",

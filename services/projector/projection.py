@@ -69,7 +69,11 @@ class Projector:
     def streams(self) -> list[str]:
         """Every stream the read models come from: each shard's, then the dead letters.
         The checkpoints of all of them live beside the read models, in their slot."""
-        shards = self._settings.all_shard_streams()
+        settings = self._settings
+        shards = settings.all_shard_streams()
+        if settings.stream_shards > 1:
+            # What was written before the streams were sharded stays projected and replayed.
+            shards = [settings.unsharded_streams(), *shards]
         return [name for s in shards for name in (s.articles, *s.derived())] + [shards[0].dead_letters]
 
     async def checkpoint(self, stream: str) -> str | None:

@@ -8,12 +8,13 @@ from collections.abc import Awaitable, Callable
 
 import httpx
 from redis.asyncio import Redis
+from spacy.language import Language
 
 from services.common.settings import Settings
 from services.common.sharding import shard_of
 from services.projector.projection import Projector
 from services.projector.queries import get_article
-from tests.factories import ARTICLE_TEXT, TEST_PRODUCER
+from tests.factories import ARTICLE_TEXT, TEST_PRODUCER, publish_extracted
 
 SHARDS = 3
 
@@ -75,3 +76,19 @@ async def test_an_extractor_reads_only_the_shards_it_is_given(redis: Redis, sett
         assert (await get_article(redis, projector.keys, article_id) or {}).get("complete")
     for article_id in ids_on(0, 2):
         assert (await get_article(redis, projector.keys, article_id) or {}).get("status") == "received"
+
+
+async def test_growing_from_one_shard_keeps_the_history_projected(
+    redis: Redis, settings: Settings, nlp: Language
+) -> None:
+    before = await publish_extracted(redis, settings, nlp)  # written with one shard
+    grown = settings.model_copy(update={"stream_shards": SHARDS})
+    (after,) = ids_on(1, 1)
+    await publish_extracted(redis, grown.for_article(after), nlp, article_id=after)
+    assert await redis.xlen(grown.for_shard(1).streams.articles) == 1
+
+    projector = Projector(redis, grown, TEST_PRODUCER)
+    for stream in projector.streams():
+        await projector.catch_up(stream)
+    for article_id in (before, after):
+        assert (await get_article(redis, projector.keys, article_id) or {}).get("complete")
