@@ -22,19 +22,29 @@ from services.common.embedded_redis import EmbeddedRedis
 from services.common.logging import configure_logging
 from services.common.settings import Settings
 from services.extractor.nlp import load_nlp
+from services.projector.json_pages import page_response
 from services.projector.keys import Keys
 from services.projector.queries import list_statements, list_strikes
 from services.projector.replay import replay
-from services.projector.responses import Page, Statement, Strike
 
 
 async def read_queries(redis: Redis, keys: Keys, queries: int) -> None:
-    """What GET /strikes and GET /statements do, without the HTTP server: query and validate."""
-    no_filter = dict(actor=None, country=None, kind=None, date_from=None, date_to=None, limit=50, cursor=None)
+    """What GET /strikes and GET /statements do, without the HTTP server: query, then the body."""
+    sizes = {}
     for _ in range(queries):
-        page = await list_strikes(redis, keys, **no_filter)  # type: ignore[arg-type]
-        Page[Strike].model_validate({"items": page.items, "next_cursor": page.next_cursor}).model_dump_json()
-        page = await list_statements(
+        strikes = await list_strikes(
+            redis,
+            keys,
+            actor=None,
+            country=None,
+            kind=None,
+            date_from=None,
+            date_to=None,
+            limit=50,
+            cursor=None,
+        )
+        sizes["strikes"] = len(page_response(strikes).body)
+        statements = await list_statements(
             redis,
             keys,
             speaker=None,
@@ -46,9 +56,8 @@ async def read_queries(redis: Redis, keys: Keys, queries: int) -> None:
             limit=50,
             cursor=None,
         )
-        Page[Statement].model_validate(
-            {"items": page.items, "next_cursor": page.next_cursor}
-        ).model_dump_json()
+        sizes["statements"] = len(page_response(statements).body)
+    print("one page, kB:", {name: round(size / 1024) for name, size in sizes.items()})
 
 
 async def profile(url: str, statements: int, queries: int) -> None:
