@@ -42,6 +42,12 @@ def append_new(into: list[Any], values: Iterable[Any]) -> None:
             into.append(value)
 
 
+def _compact(doc: dict[str, Any]) -> str:
+    # No spaces after separators: a merged strike's document is served as stored, and runs to
+    # tens of kB.
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def _by_index(pairs: set[tuple[str, str]]) -> dict[str, list[str]]:
     grouped: dict[str, list[str]] = {}
     for index, member in sorted(pairs):
@@ -55,7 +61,7 @@ def queue_writes(pipe: Pipeline, changes: Changes, one_mset: bool = True) -> Non
     As few commands as the batch allows (one MSET, one ZREM and one ZADD per index): each
     queued command costs a reply to parse, and parsing replies was most of replay's time.
     A cluster's transactional pipeline refuses multi-key commands: `one_mset=False` there."""
-    values = {key: json.dumps(doc, ensure_ascii=False, sort_keys=True) for key, doc in changes.docs.items()}
+    values = {key: _compact(doc) for key, doc in changes.docs.items()}
     if values and one_mset:
         pipe.mset(values)
     else:
