@@ -33,13 +33,17 @@ integration: install
 e2e: install
 	$(BIN)/python -m pytest tests/e2e
 
+# Style, complexity and size limits, the architecture's import contracts, and strict types.
 lint: install
-	$(BIN)/ruff check schemas services tests bench
-	$(BIN)/ruff format --check schemas services tests bench
+	$(BIN)/ruff check schemas services evaluation tests bench scripts
+	$(BIN)/ruff format --check schemas services evaluation tests bench scripts
+	$(BIN)/python scripts/check_limits.py schemas services evaluation
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 format: install
-	$(BIN)/ruff check --fix schemas services tests bench
-	$(BIN)/ruff format schemas services tests bench
+	$(BIN)/ruff check --fix schemas services evaluation tests bench scripts
+	$(BIN)/ruff format schemas services evaluation tests bench scripts
 
 schemas: install
 	$(BIN)/python -m schemas.generate

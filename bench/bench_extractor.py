@@ -27,7 +27,7 @@ if __package__ in (None, ""):
     # Run as `python bench/bench_extractor.py`: make the repo importable even without an install.
     sys.path.insert(0, str(REPO))
 
-from services.extractor.evaluation import GoldArticle, load_corpus  # noqa: E402
+from evaluation.corpus import GoldArticle, load_corpus  # noqa: E402
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -56,8 +56,8 @@ def median_ms(run: Callable[[], object], repeat: int) -> float:
 
 def time_article(nlp: Language, article: GoldArticle, repeat: int) -> ArticleTiming:
     """Time spaCy, statements and strikes on one article (after one untimed warm-up pass)."""
-    from services.extractor.statements import extract_statements
-    from services.extractor.strikes import extract_strikes
+    from services.extractor.statements.extract import extract_statements
+    from services.extractor.strikes.extract import extract_strikes
 
     # The untimed pass also pays first-call costs (lazy tables, caches) outside the figures.
     doc = nlp(article.text)

@@ -40,3 +40,12 @@ def table(figures: Figures) -> str:
 
 def write(figures: Figures, path: Path = RESULTS) -> None:
     path.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+
+
+def markdown(figures: Figures) -> str:
+    """README's table of the same figures: `python -m bench.figures` prints it from results.json."""
+    return "\n".join(["| figure | value |", "|---|---|", *(f"| `{k}` | {v} |" for k, v in figures.items())])
+
+
+if __name__ == "__main__":
+    print(markdown(json.loads(RESULTS.read_text(encoding="utf-8"))))

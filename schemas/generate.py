@@ -109,10 +109,20 @@ def render() -> dict[str, str]:
     return files
 
 
+def _older_version(name: str) -> bool:
+    """ "StrikeReported.v1.schema.json" while StrikeReported is at v2."""
+    event_type, _, rest = name.partition(".v")
+    version = rest.split(".", 1)[0]
+    return event_type in EVENT_TYPES and version.isdigit() and int(version) < current_version(event_type)
+
+
 def main() -> int:
     (HERE / "json").mkdir(exist_ok=True)
+    current = set(render())
     for stale in (HERE / "json").glob("*.json"):
-        stale.unlink()
+        # An older version's schema stays: its entries are still in the streams, read by upcasting.
+        if f"json/{stale.name}" not in current and not _older_version(stale.name):
+            stale.unlink()
     for path, text in render().items():
         (HERE / path).write_text(text, encoding="utf-8")
         print(f"wrote schemas/{path}")

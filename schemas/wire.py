@@ -21,7 +21,7 @@ from schemas.dead_letters import DeadLettered
 from schemas.envelope import Event
 from schemas.extractions import ArticleExtracted
 from schemas.statements import StatementExtracted
-from schemas.strikes import StrikeReported
+from schemas.strikes import StrikeReported, upcast_v1_v2
 
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.model_fields["event_type"].default: cls
@@ -31,7 +31,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
 # (event_type, version read) -> function lifting that version's JSON to the next version.
 # History is never rewritten: old entries stay as they were and are lifted on every read.
 Upcaster = Callable[[dict[str, Any]], dict[str, Any]]
-UPCASTERS: dict[tuple[str, int], Upcaster] = {}
+UPCASTERS: dict[tuple[str, int], Upcaster] = {("StrikeReported", 1): upcast_v1_v2}
 
 
 class WireError(ValueError):

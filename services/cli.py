@@ -165,7 +165,7 @@ def evaluate_corpus(
     ] = None,
 ) -> None:
     """Run the extractor on a labelled corpus and score it as shared/eval/score.py does."""
-    from services.extractor.evaluation import evaluate, render_json, render_report
+    from evaluation.corpus import evaluate, render_json, render_report
 
     report = evaluate(corpus_dir, predictions_dir=predictions_dir)
     typer.echo(render_json(report) if as_json else render_report(report), nl=as_json)

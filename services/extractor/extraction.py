@@ -8,8 +8,8 @@ from datetime import date
 from spacy.language import Language
 
 from schemas.records import Statement, Strike
-from services.extractor.statements import extract_statements
-from services.extractor.strikes import extract_strikes
+from services.extractor.statements.extract import extract_statements
+from services.extractor.strikes.extract import extract_strikes
 
 # Part of every derived event id: a new extractor version yields new ids, a redelivery the same.
 EXTRACTOR_VERSION = "0.1.0"

@@ -8,6 +8,7 @@ from schemas.articles import ArticleReceived, article_id_for, article_received_i
 from schemas.envelope import Producer, now
 from services.common.event_store import EventStore
 from services.common.settings import Settings
+from services.common.sharding import shard_of
 from services.ingest.commands import SubmitArticle
 
 
@@ -43,7 +44,7 @@ async def publish_article(
     """Append the article's ArticleReceived to its shard's articles stream (a stable hash of
     its id), so a re-post lands on the same shard and is recognised as a duplicate."""
     event = article_received(command, producer)
-    stream = settings.for_article(event.article_id).streams.articles
+    stream = settings.shard_streams(shard_of(event.article_id, settings.stream_shards)).articles
     appended = await store.append(stream, event)
     return Published(
         article_id=event.article_id,

@@ -18,7 +18,7 @@ from schemas.wire import WireError, from_fields
 from services.projector import queries
 from services.projector.json_pages import page_response
 from services.projector.responses import Article, DeadLetter, Page, Speaker, Statement, Strike
-from services.projector.service import ProjectorRuntime
+from services.projector.runtime import ProjectorRuntime
 
 router = APIRouter()
 
@@ -219,6 +219,13 @@ async def list_dead_letters(request: Request, limit: Limit = 50, cursor: Cursor 
 STREAM_NAMES = ("statements", "strikes", "extractions", "articles", "dead_letters")
 
 
+async def _newest_entry_id(runtime: ProjectorRuntime, stream: str) -> str:
+    """Where "from now on" starts, as an id. "$" would be read afresh by each XREAD, so an entry
+    landing between two reads (or before the first) would be missed, and a resume token would say "$"."""
+    newest = await runtime.redis.xrevrange(stream, count=1)
+    return str(newest[0][0]) if newest else "0-0"
+
+
 @router.get("/events", tags=["events"], response_class=StreamingResponse)
 async def events(
     request: Request,
@@ -238,6 +245,9 @@ async def events(
     # Every shard's stream of each kind asked for (one of each unless the streams are sharded).
     shards = runtime.settings.all_shard_streams()
     positions = {getattr(s, n): "0" if from_start else "$" for s in shards for n in names}
+    for stream, position in positions.items():
+        if position == "$":
+            positions[stream] = await _newest_entry_id(runtime, stream)
     if last_event_id:
         try:
             positions.update(json.loads(last_event_id))

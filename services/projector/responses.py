@@ -6,7 +6,17 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel
 
-from schemas.records import Casualties, Claim, Evidence, Location, Span, StrikeKind
+from schemas.records import (
+    Casualties,
+    Claim,
+    DatePrecision,
+    Evidence,
+    Location,
+    Provenance,
+    Span,
+    StrikeArgument,
+    StrikeKind,
+)
 
 T = TypeVar("T")
 
@@ -75,6 +85,7 @@ class StrikeSource(BaseModel):
     casualties: Casualties | None
     claims: list[Claim]
     evidence: list[Evidence]
+    provenance: dict[StrikeArgument, Provenance] = {}
 
 
 class Strike(BaseModel):
@@ -84,6 +95,7 @@ class Strike(BaseModel):
     kind: StrikeKind
     campaign: bool
     date: str | None
+    date_precision: DatePrecision | None = None
     location: Location
     targets: list[str]
     casualties: Casualties | None

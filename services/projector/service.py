@@ -12,39 +12,26 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 
 import structlog
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
-from faststream.redis import RedisBroker, StreamSub
+from faststream.redis import StreamSub
 from faststream.redis.annotations import RedisBatchStreamMessage
 from prometheus_client import CollectorRegistry, Counter
-from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from services.common.metrics import StreamGauges
 from services.common.producer import producer
 from services.common.redis_client import connect, make_broker
 from services.common.settings import Settings
+from services.projector.api import router
+from services.projector.dashboard.routes import router as dashboard_router
 from services.projector.projection import Projector
 from services.projector.queries import InvalidCursor
+from services.projector.runtime import ProjectorRuntime
 
 log = structlog.get_logger("sitrep.projector")
-
-
-@dataclass
-class ProjectorRuntime:
-    """What the HTTP routes need: built once per process by `create_app`."""
-
-    settings: Settings
-    redis: Redis
-    projector: Projector
-    registry: CollectorRegistry
-    gauges: StreamGauges
-    applied: Counter
-    broker: RedisBroker
-    running: bool = False
 
 
 def _subscribe(runtime: ProjectorRuntime, stream: str, last_id: str) -> None:
@@ -100,8 +87,6 @@ async def run_projection(runtime: ProjectorRuntime) -> AsyncIterator[None]:
 
 
 def create_app(settings: Settings) -> FastAPI:
-    from services.projector.api import router
-
     runtime = build_runtime(settings)
 
     @asynccontextmanager
@@ -117,6 +102,7 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.runtime = runtime
     app.include_router(router)
+    app.include_router(dashboard_router)
 
     @app.exception_handler(InvalidCursor)
     async def _invalid_cursor(request: Request, exc: InvalidCursor) -> JSONResponse:

@@ -47,8 +47,8 @@ def wait_healthy(url: str, processes: dict[str, subprocess.Popen[bytes]], timeou
     raise TimeoutError(url)
 
 
-@pytest.fixture(scope="session")
-def services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+def start_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    """The three services on the test Redis under a fresh prefix, stopped (by SIGTERM) after."""
     logs = Path(tmp_path_factory.mktemp("logs"))
     for redis_url in redis_url_for_tests(Path(tmp_path_factory.mktemp("redis"))):
         env = dict(os.environ)
@@ -97,3 +97,8 @@ def services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
                     unclean.append(name)
             # SIGTERM must stop every service promptly (what Ctrl-C under `make run` relies on).
             assert not unclean, f"did not stop on SIGTERM: {unclean}"
+
+
+@pytest.fixture(scope="session")
+def services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    yield from start_stack(tmp_path_factory)

@@ -1,7 +1,8 @@
 import pytest
 from spacy.language import Language
 
-from services.extractor.casualties import Amount, find_casualties, number_value, parse_amount
+from services.extractor.strikes.casualties import Amount, find_casualties, parse_amount
+from services.extractor.text.numbers import number_value
 
 
 @pytest.mark.parametrize(

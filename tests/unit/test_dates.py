@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from services.extractor.dates import resolve_date
+from services.extractor.text.dates import resolve_date
 
 FRIDAY = date(2019, 3, 15)
 
@@ -94,3 +94,22 @@ def test_hours_later_is_the_day_told_and_nothing_without_one() -> None:
     assert resolve_date("Hours later", date(2021, 5, 15), anchor=date(2021, 5, 12)) == "2021-05-12"
     assert resolve_date("later that day", date(2021, 5, 15), anchor=date(2021, 5, 12)) == "2021-05-12"
     assert resolve_date("Hours later", date(2021, 5, 15)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Wednesday night", "2019-03-13"),  # a part of a day is that day
+        ("since early December, days before", "2018-12"),
+        ("in May", "2018-05"),
+    ],
+)
+def test_the_parser_reads_a_day_or_month_inside_a_longer_expression(text: str, expected: str) -> None:
+    assert resolve_date(text, FRIDAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["shortly after 5 a.m.", "at around 11:40 p.m.", "a day", "two days", "about 40 minutes"]
+)
+def test_hours_and_lengths_of_time_are_no_dates(text: str) -> None:
+    assert resolve_date(text, FRIDAY) is None

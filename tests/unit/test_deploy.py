@@ -411,7 +411,7 @@ def test_dockerignore_keeps_what_the_build_copies(
                 assert not dockerignored(ignore_patterns, relative), f"{relative} is copied but ignored"
                 kept.append(relative)
     # The extractor's package data ships in the wheel only if it reaches the build.
-    assert "services/extractor/data/gazetteer.json" in kept or not (ROOT / "services/extractor/data").exists()
+    assert "services/extractor/lexicon/gazetteer.json" in kept
     assert "services/cli.py" in kept and "schemas/__init__.py" in kept
 
 

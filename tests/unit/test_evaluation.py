@@ -12,9 +12,9 @@ import pytest
 from spacy.language import Language
 from typer.testing import CliRunner
 
+from evaluation.corpus import evaluate, load_corpus, render_json, render_report
+from evaluation.scoring import summary_lines
 from services.cli import app
-from services.extractor.evaluation import evaluate, load_corpus, render_json, render_report
-from services.extractor.scoring import summary_lines
 
 SHARED = Path(__file__).parents[2].parent / "shared"
 SCORE_PY = SHARED / "eval" / "score.py"

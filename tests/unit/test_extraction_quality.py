@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from services.extractor.evaluation import evaluate
+from evaluation.corpus import evaluate
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 

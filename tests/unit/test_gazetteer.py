@@ -1,6 +1,6 @@
 import pytest
 
-from services.extractor.gazetteer import Gazetteer, load_gazetteer
+from services.extractor.strikes.gazetteer import Gazetteer, load_gazetteer
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from services.extractor.scoring import (
+from evaluation.scoring import (
     overlap,
     person_key,
     prf,

@@ -8,8 +8,8 @@ import pytest
 from spacy.language import Language
 
 from schemas.records import Statement
-from services.extractor.quotes import find_quotes, split_paragraphs
-from services.extractor.statements import extract_statements
+from services.extractor.statements.extract import extract_statements
+from services.extractor.statements.quotes import find_quotes, split_paragraphs
 
 
 def extract(nlp: Language, text: str) -> list[Statement]:

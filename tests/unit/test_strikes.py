@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 
 from schemas.records import Span, Statement, Strike
-from services.extractor.strikes import extract_strikes
+from services.extractor.strikes.extract import extract_strikes
 
 SATURDAY = date(2021, 5, 15)
 

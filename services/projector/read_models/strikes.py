@@ -27,7 +27,16 @@ from services.projector.keys import Keys, entry_tuple, member, slug
 
 Doc = dict[str, Any]
 # What a source keeps for the merge only; the API shows a source without them.
-MERGE_FIELDS = ("entry_id", "actor", "actor_aliases", "kind", "campaign", "date", "location")
+MERGE_FIELDS = (
+    "entry_id",
+    "actor",
+    "actor_aliases",
+    "kind",
+    "campaign",
+    "date",
+    "date_precision",
+    "location",
+)
 
 
 def strike_key(strike: Strike) -> str:
@@ -45,7 +54,7 @@ def keys_for(event: Event, keys: Keys) -> list[str]:
 
 def source_of(event: StrikeReported, entry_id: str) -> Doc:
     reported = event.strike.model_dump(mode="json")
-    shown = ("targets", "casualties", "claims", "evidence")
+    shown = ("targets", "casualties", "claims", "evidence", "provenance")
     return {
         "article_id": event.article_id,
         "strike_id": event.strike_id,
@@ -75,6 +84,7 @@ def merged(skey: str, sources: list[Doc]) -> Doc:
         "kind": first["kind"],
         "campaign": first["campaign"],
         "date": first["date"],
+        "date_precision": first["date_precision"],
         "location": _location(sources),
         "targets": [],
         "casualties": next((s["casualties"] for s in sources if s["casualties"] is not None), None),

@@ -1,0 +1,1 @@
+"""Scoring the extractor on labelled corpora (`sitrep eval`). The running service never imports this."""
