@@ -19,6 +19,7 @@ from pathlib import Path
 from redis.asyncio import Redis
 
 from bench import figures as report
+from bench.bench_length import bench_length
 from bench.corpus import corpus_texts, repeated
 from bench.figures import Figures, latency, rounded
 from bench.http_figures import e2e_figures, get_latency, ingest_figures, pipeline_rate
@@ -81,6 +82,7 @@ async def measure(url: str, args: argparse.Namespace, prefixes: list[str]) -> Fi
             batch = repeated(texts, args.pipeline_articles)
             found |= await pipeline_stage(url, redis, prefix, batch, extractors)
         found |= await read_stage(url, redis, prefixes[3], texts, args.statements)
+        found |= {k: v for k, v in bench_length(repeat=1).items()}  # issue 12's cost by article length
         return found | ratios(found)
     finally:
         for prefix in prefixes:

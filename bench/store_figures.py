@@ -75,7 +75,10 @@ async def load_history(
 ) -> int:
     """Append articles with their derived events until `statements` statements exist;
     returns the number of entries written."""
-    extractions: list[tuple[str, Extraction]] = [(t, extract(nlp, t, PUBLISHED)) for t in texts]
+    extractions: list[tuple[str, Extraction]] = []
+    for text in texts:
+        title, body = title_and_body(text)
+        extractions.append((text, extract(nlp, body, PUBLISHED, title)))
     store, streams = EventStore(redis), settings.streams
     written = stored = 0
     while stored < statements:
