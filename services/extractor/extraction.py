@@ -3,9 +3,9 @@
 The rules read an article as a news file is laid out: the headline, a blank line, the body
 (the rules that want a headline find it there). Spans are offsets into the body; what is
 found only in the headline (a headline repeating a quote, a strike's headline sentence) is
-left out, as the body tells it. A long text is parsed in sections (`sections.py`) through
-`nlp.pipe`, and the rules read each section; spans are shifted back to offsets in the whole
-text. An ordinary article is one section, read whole.
+left out, as the body tells it. A long text is parsed in chunks (`text/chunks.py`) through
+`nlp.pipe`, and the rules read each chunk; spans are shifted back to offsets in the whole
+text. An ordinary article is one chunk, read whole.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from schemas.records import Evidence, Span, Statement, Strike
-from services.extractor.sections import sections
 from services.extractor.statements.extract import extract_statements
 from services.extractor.strikes.extract import extract_strikes
+from services.extractor.text.chunks import chunks
 
 # Part of every derived event id: a new extractor version yields new ids, a redelivery the same.
 EXTRACTOR_VERSION = "0.1.0"
@@ -80,10 +80,10 @@ def split_title(text: str) -> tuple[str | None, str]:
 
 
 def extract_many(nlp: Language, jobs: list[Job]) -> Iterator[tuple[int, Extraction | Exception]]:
-    """Extract every job with one `nlp.pipe` over all their sections; yields (job index, result)
+    """Extract every job with one `nlp.pipe` over all their chunks; yields (job index, result)
     as each job completes, in order. A job whose rules raise yields the exception (a rule
     error is deterministic: retrying cannot fix it) and the others carry on."""
-    flat = [(index, part) for index, job in enumerate(jobs) for part in sections(job.headed)]
+    flat = [(index, part) for index, job in enumerate(jobs) for part in chunks(job.headed)]
     docs = nlp.pipe((part.text for _, part in flat), batch_size=PIPE_BATCH)
     done: list[Extraction] = []
     failed: Exception | None = None
@@ -99,7 +99,7 @@ def extract_many(nlp: Language, jobs: list[Job]) -> Iterator[tuple[int, Extracti
 
 
 def extract_doc(doc: Doc, offset: int, published_at: date | None) -> Extraction:
-    """The rules over one parsed section that starts at `offset` in its article."""
+    """The rules over one parsed chunk that starts at `offset` in its article."""
     statements = extract_statements(doc)
     strikes = extract_strikes(doc, published_at, statements)
     if offset:

@@ -14,7 +14,7 @@ from spacy.language import Language
 from schemas.wire import WireError, decode_fields, from_fields, to_fields
 from services.common.settings import Settings
 from services.extractor.extraction import Job, extract, extract_many
-from services.extractor.sections import sections
+from services.extractor.text.chunks import chunks
 from tests.factories import ARTICLE_TEXT, article_event
 
 
@@ -22,7 +22,7 @@ from tests.factories import ARTICLE_TEXT, article_event
 def test_sections_cover_the_text_contiguously_within_the_limit(length: int) -> None:
     words = ("Word " * 40 + "ends here. ") * 3 + "\n\n"
     text = (words * (length // len(words) + 1))[:length]
-    parts = list(sections(text, limit=1000))
+    parts = list(chunks(text, limit=1000))
     assert "".join(p.text for p in parts) == text
     assert all(len(p.text) <= 1000 for p in parts)
     assert [p.start for p in parts] == [sum(len(q.text) for q in parts[:i]) for i in range(len(parts))]
@@ -30,15 +30,15 @@ def test_sections_cover_the_text_contiguously_within_the_limit(length: int) -> N
 
 def test_sections_cut_at_paragraphs_first_then_anywhere() -> None:
     paragraphs = ["a" * 300 + "\n\n" for _ in range(10)]
-    parts = list(sections("".join(paragraphs), limit=1000))
+    parts = list(chunks("".join(paragraphs), limit=1000))
     assert all(p.text.endswith("\n\n") for p in parts)
-    unbroken = list(sections("x" * 2500, limit=1000))
+    unbroken = list(chunks("x" * 2500, limit=1000))
     assert [len(p.text) for p in unbroken] == [1000, 1000, 500]
 
 
 def test_a_long_text_keeps_offsets_into_the_whole_text(nlp: Language) -> None:
     text = (ARTICLE_TEXT + "\n") * 80  # about 22 kB: two sections
-    assert len(list(sections(text))) == 2
+    assert len(list(chunks(text))) == 2
     result = extract(nlp, text, date(2024, 3, 14))
     single = extract(nlp, ARTICLE_TEXT, date(2024, 3, 14))
     assert len(result.statements) > len(single.statements)
