@@ -44,8 +44,17 @@ async def ingest_stage(url: str, redis: Redis, prefix: str, texts: list[str]) ->
 async def pipeline_stage(url: str, redis: Redis, prefix: str, texts: list[str], extractors: int) -> Figures:
     found: Figures = {}
     with running_stack(url, prefix, extractors) as stack:
+        cpu_before = {name: stack.cpu_s(name) for name in stack.processes}
+        cpu_before["redis"] = await redis_cpu_s(redis)
         rate = await pipeline_rate(redis, stack, texts, warm_up=2 * extractors)
         found[f"pipeline_{extractors}_articles_per_s"] = rounded(rate)
+        # Where the pipeline's CPU goes (a per-process profile): ms of CPU per article.
+        articles = len(texts) + 2 * extractors
+        cpu_after = {name: stack.cpu_s(name) for name in stack.processes}
+        cpu_after["redis"] = await redis_cpu_s(redis)
+        for name, before in cpu_before.items():
+            used_ms = (cpu_after[name] - before) * 1000 / articles
+            found[f"pipeline_{extractors}_cpu_ms_per_article_{name.replace('-', '_')}"] = round(used_ms, 1)
         if extractors == 1:
             stored = len(texts) + 2 * extractors
             found |= await bytes_per_article(redis, prefix, stored)
@@ -55,6 +64,11 @@ async def pipeline_stage(url: str, redis: Redis, prefix: str, texts: list[str], 
             found["rss_mb_extractor"] = round(max(stack.rss_mb(f"extractor-{n}") for n in range(2)), 1)
             found["rss_mb_projector"] = round(stack.rss_mb("projector"), 1)
     return found
+
+
+async def redis_cpu_s(redis: Redis) -> float:
+    cpu = await redis.info("cpu")
+    return float(cpu["used_cpu_user"]) + float(cpu["used_cpu_sys"])
 
 
 async def read_stage(url: str, redis: Redis, prefix: str, texts: list[str], statements: int) -> Figures:

@@ -40,10 +40,30 @@ class Stack:
     processes: dict[str, subprocess.Popen[bytes]]
 
     def rss_mb(self, name: str) -> float:
-        """Resident memory of one service process, from /proc (Linux)."""
-        status = Path(f"/proc/{self.processes[name].pid}/status").read_text()
-        kb = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
-        return kb / 1024
+        """Resident memory of one service, its child processes included (the extractor's
+        spaCy lives in a worker process), from /proc (Linux)."""
+        total_kb = 0
+        for pid in _tree(self.processes[name].pid):
+            status = Path(f"/proc/{pid}/status").read_text()
+            total_kb += next(
+                int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")
+            )
+        return total_kb / 1024
+
+    def cpu_s(self, name: str) -> float:
+        """CPU seconds (user + system) one service has used so far, its child processes included."""
+        ticks = 0
+        for pid in _tree(self.processes[name].pid):
+            fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+            ticks += int(fields[11]) + int(fields[12])
+        return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _tree(pid: int) -> list[int]:
+    """A process and its descendants still running."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    found = [int(c) for c in children.read_text().split()] if children.exists() else []
+    return [pid, *(p for child in found for p in _tree(child))]
 
 
 def _spawn(name: str, service: str, env: dict[str, str], logs: Path) -> subprocess.Popen[bytes]:
