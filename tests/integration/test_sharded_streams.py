@@ -54,7 +54,6 @@ async def test_an_extractor_reads_only_the_shards_it_is_given(redis: Redis, sett
     app = build_app(sharded.model_copy(update={"extractor_shards": "1,2"}))
     task = asyncio.create_task(app.run())
     try:
-
         # Two read loops, one per shard, take turns on the one worker process.
         async def shards_1_and_2_done() -> bool:
             return [await redis.xlen(s.extractions) for s in shard[1:]] == [2, 2]
