@@ -56,8 +56,7 @@ eval-newswire: install  # the project's own regression corpus (corpus/README.md)
 
 bench: install
 	$(BIN)/python -m bench.bench_extractor
-	$(BIN)/python -m bench.bench_pipeline
-	$(BIN)/python -m bench.bench_length
+	$(BIN)/python -m bench.run
 
 # Schemathesis against both OpenAPI documents (real processes, API keys on), many examples;
 # `make test` runs the same with a few.

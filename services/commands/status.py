@@ -45,19 +45,23 @@ async def _groups(redis: Redis, stream: str) -> list[dict[str, Any]]:
     return found
 
 
+KINDS = ("articles", "statements", "strikes", "extractions")
+
+
 async def collect(redis: Redis, settings: Settings) -> dict[str, Any]:
-    """Everything `status` shows, as plain data (what `--json` prints)."""
-    streams = settings.streams
-    names = {"articles": streams.articles, "statements": streams.statements, "strikes": streams.strikes}
-    names |= {"extractions": streams.extractions, "dead-letters": streams.dead_letters}
+    """Everything `status` shows, as plain data (what `--json` prints). With sharded streams
+    a kind's length is the sum over its shards, and each shard's group is listed."""
+    shards = settings.all_shard_streams()
     keys = Keys.from_settings(settings)
-    lengths = {name: await redis.xlen(key) for name, key in names.items()}
+    lengths = {kind: sum([await redis.xlen(getattr(s, kind)) for s in shards]) for kind in KINDS}
+    lengths["dead-letters"] = await redis.xlen(settings.streams.dead_letters)
+    streams = [getattr(s, kind) for s in shards for kind in KINDS]
     resolved = await redis.hlen(settings.dead_letters_resolved)
     return {
         "redis": settings.redis_url,
         "key_prefix": settings.key_prefix,
         "streams": lengths,
-        "groups": [g for key in names.values() for g in await _groups(redis, key)],
+        "groups": [g for key in streams for g in await _groups(redis, key)],
         "read_models": {name: await redis.zcard(keys.index(name)) for name in READ_MODELS},
         "articles_by_status": {
             s: await redis.zcard(keys.index("articles", "status", s)) for s in ARTICLE_STATUSES

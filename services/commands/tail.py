@@ -7,7 +7,7 @@ import asyncio
 import json
 from collections.abc import Mapping
 from enum import StrEnum
-from typing import Annotated, cast
+from typing import Annotated, Any, cast
 
 import typer
 from redis.asyncio import Redis
@@ -31,8 +31,11 @@ class TailStream(StrEnum):
     dead_letters = "dead-letters"
 
 
-def stream_key(settings: Settings, stream: TailStream) -> str:
-    return str(getattr(settings.streams, stream.name))
+def stream_keys(settings: Settings, stream: TailStream) -> list[str]:
+    """The stream of that kind in every shard (one unless the streams are sharded)."""
+    if stream is TailStream.dead_letters:
+        return [settings.streams.dead_letters]
+    return [str(getattr(shard, stream.name)) for shard in settings.all_shard_streams()]
 
 
 def summary(event: Event) -> str:
@@ -71,14 +74,15 @@ def render(entry_id: str, fields: Fields, as_json: bool) -> str:
     return f"{entry_id}  {event.event_type:<18} {event.correlation_id}  {summary(event)}"
 
 
-async def follow(redis: Redis, stream: str, start: str, limit: int | None, as_json: bool) -> int:
+async def follow(redis: Redis, streams: list[str], start: str, limit: int | None, as_json: bool) -> int:
     """Print entries after `start` until `limit` were printed (forever when None)."""
-    shown, position = 0, start
+    shown, positions = 0, dict.fromkeys(streams, start)
     while limit is None or shown < limit:
-        batches = cast(Batches | None, await redis.xread({stream: position}, count=100, block=1000))
-        for _, entries in batches or []:
+        request: dict[Any, Any] = dict(positions)
+        batches = cast(Batches | None, await redis.xread(request, count=100, block=1000))
+        for stream, entries in batches or []:
             for entry_id, fields in entries:
-                position = entry_id
+                positions[stream] = entry_id
                 typer.echo(render(entry_id, fields, as_json))
                 shown += 1
                 if limit is not None and shown >= limit:
@@ -89,7 +93,7 @@ async def follow(redis: Redis, stream: str, start: str, limit: int | None, as_js
 async def _run(settings: Settings, stream: TailStream, start: str, limit: int | None, as_json: bool) -> None:
     redis = redis_for(settings)
     try:
-        await follow(redis, stream_key(settings, stream), start, limit, as_json)
+        await follow(redis, stream_keys(settings, stream), start, limit, as_json)
     finally:
         await redis.aclose()
 

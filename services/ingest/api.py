@@ -62,7 +62,7 @@ async def _publish(settings: Settings, store: EventStore, redis: Redis, article:
     """Publish within the Redis time budget: a 202 only for an article that is stored."""
     try:
         async with asyncio.timeout(settings.redis_timeout_s):
-            return await publish_article(store, redis, settings.streams.articles, article, producer("ingest"))
+            return await publish_article(store, redis, settings, article, producer("ingest"))
     except ConflictingRepost as exc:
         raise _conflict(exc) from exc
     except (RedisError, TimeoutError, OSError) as exc:

@@ -12,6 +12,8 @@ from schemas.articles import ArticleReceived, article_id_for, article_received_i
 from schemas.envelope import Producer, now
 from schemas.wire import WireError, from_fields
 from services.common.event_store import EventStore
+from services.common.settings import Settings
+from services.common.sharding import shard_of
 from services.ingest.commands import SubmitArticle
 
 Entries = list[tuple[str, Mapping[bytes | str, bytes | str]]]
@@ -72,11 +74,13 @@ async def _stored(redis: Redis, stream: str, entry_id: str) -> ArticleReceived |
 
 
 async def publish_article(
-    store: EventStore, redis: Redis, stream: str, command: SubmitArticle, producer: Producer
+    store: EventStore, redis: Redis, settings: Settings, command: SubmitArticle, producer: Producer
 ) -> Published:
-    """Append once; a repost with the same content is a no-op (`duplicate`), one with other
-    content raises ConflictingRepost naming the stored event."""
+    """Append the article's ArticleReceived to its shard's articles stream (a stable hash of
+    its id), so a re-post lands on the same shard: one with the same content is a no-op
+    (`duplicate`), one with other content raises ConflictingRepost naming the stored event."""
     event = article_received(command, producer)
+    stream = settings.shard_streams(shard_of(event.article_id, settings.stream_shards)).articles
     appended = await store.append(stream, event)
     published = Published(
         article_id=event.article_id,

@@ -17,8 +17,10 @@ from redis.exceptions import RedisError
 from schemas.articles import article_received_id
 from services.common.event_store import index_key
 from services.common.http_errors import ApiError, responses
+from services.common.sharding import shard_of
 from services.projector import admin_api, queries
 from services.projector.auth import READ
+from services.projector.json_pages import page_response
 from services.projector.responses import Article, Page, Speaker, Statement, Strike
 from services.projector.runtime import ProjectorRuntime
 
@@ -59,7 +61,8 @@ def _page(page: queries.PageOf) -> dict[str, Any]:
 
 async def _known(runtime: ProjectorRuntime, article_id: str) -> bool:
     """Ingest indexed it, or it is projected (a client may XADD without ingest)."""
-    index = index_key(runtime.settings.streams.articles)
+    settings = runtime.settings
+    index = index_key(settings.shard_streams(shard_of(article_id, settings.stream_shards)).articles)
     if await runtime.redis.hexists(index, article_received_id(article_id)):
         return True
     return await queries.get_article(runtime.redis, runtime.projector.keys, article_id) is not None
@@ -172,7 +175,7 @@ async def list_statements(
     cursor: Cursor = None,
     wait_for_article: WaitFor = None,
     wait_ms: WaitMs = 5000,
-) -> dict[str, Any]:
+) -> Response:
     """Statements, newest first."""
     runtime = _runtime(request)
     await _wait_for_article(runtime, wait_for_article, wait_ms)
@@ -188,7 +191,7 @@ async def list_statements(
         limit=limit,
         cursor=cursor,
     )
-    return _page(page)
+    return page_response(page)  # stored in the response shape: sent as it is
 
 
 @router.get(
@@ -235,7 +238,7 @@ async def list_strikes(
     cursor: Cursor = None,
     wait_for_article: WaitFor = None,
     wait_ms: WaitMs = 5000,
-) -> dict[str, Any]:
+) -> Response:
     """Strikes merged across articles, each with every source's version."""
     runtime = _runtime(request)
     await _wait_for_article(runtime, wait_for_article, wait_ms)
@@ -250,7 +253,7 @@ async def list_strikes(
         limit=limit,
         cursor=cursor,
     )
-    return _page(page)
+    return page_response(page)  # stored in the response shape: sent as it is
 
 
 STREAM_NAMES = ("statements", "strikes", "extractions", "articles", "dead_letters")
@@ -285,8 +288,9 @@ async def events(
     unknown = [n for n in names if n not in STREAM_NAMES]
     if unknown or not names:
         raise ApiError(422, f"unknown streams {unknown}; choose from {STREAM_NAMES}")
-    all_streams = runtime.settings.streams
-    positions = {getattr(all_streams, n): "0" if from_start else "$" for n in names}
+    # Every shard's stream of each kind asked for (one of each unless the streams are sharded).
+    shards = runtime.settings.all_shard_streams()
+    positions = {getattr(s, n): "0" if from_start else "$" for s in shards for n in names}
     for stream, position in positions.items():
         if position == "$":
             positions[stream] = await _newest_entry_id(runtime, stream)
