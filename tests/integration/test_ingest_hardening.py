@@ -168,3 +168,12 @@ def test_keys_stay_out_of_the_settings_repr() -> None:
     settings = Settings(api_key="k1,k2", read_api_key="r1")  # type: ignore[arg-type]
     assert settings.write_keys() == {"k1", "k2"} and settings.read_keys() == {"r1"}
     assert "k1" not in repr(settings) and "r1" not in repr(settings)
+
+
+async def test_conflict_is_found_on_the_articles_shard(settings: Settings, redis: Redis) -> None:
+    sharded = settings.model_copy(update={"stream_shards": 3})
+    async with _client(sharded) as client:
+        article = {"id": unique_id(), "title": "t", "body": "b"}
+        assert (await client.post("/articles", json=article)).status_code == 202
+        assert (await client.post("/articles", json=article)).json()["duplicate"] is True
+        assert (await client.post("/articles", json={**article, "title": "other"})).status_code == 409
