@@ -126,7 +126,7 @@ def _shares_place(group: Group, mention: Mention) -> bool:
     return any(m.location.region and m.location.region in mention.sentence.text for m in group.mentions)
 
 
-def _same_place(group: Group, mention: Mention) -> bool:
+def same_place(group: Group, mention: Mention) -> bool:
     """Whether a dated mention may be the group's strike by where it fell: a night's missiles on one city
     and its drones on another are two strikes; a mention with no named place fits any."""
     if mention.rank != 0 or not mention.location.region:
@@ -155,7 +155,14 @@ def _alike(groups: list[Group], m: Mention) -> list[Group]:
         and not _strikes_home(g, m, country_of)
         and g.actor not in hit
         and g.actor != m.defender
+        and not _background(g)
     ]
+
+
+def _background(group: Group) -> bool:
+    """A strike told only as an earlier event ("in response to the Jan. 3 strike"): a mention that
+    names no attacker tells the news, not the background."""
+    return all(m.background for m in group.mentions)
 
 
 def _likely_attacker(alike: list[Group], m: Mention, wait: bool = True) -> str | None:
@@ -188,7 +195,7 @@ class _Consolidation:
 
     def dated_with_actor(self, m: Mention) -> None:
         """The strikes are founded by dated mentions with an actor; one night's telling is one strike."""
-        fits = [g for g in self.groups if g.by(m.actor) and g.fits_kind(m.kind) and _same_place(g, m)]
+        fits = [g for g in self.groups if g.by(m.actor) and g.fits_kind(m.kind) and same_place(g, m)]
         same = [g for g in fits if g.date == m.date]
         night = [g for g in fits if _same_night(g, m)]
         if same or night:
@@ -236,7 +243,11 @@ class _Consolidation:
 
     def undated_without_actor(self, m: Mention) -> None:
         """ "wounded in the strike": only ever joins a strike."""
-        fitting = [g for g in self.groups if g.fits_kind(m.kind) and not _strikes_home(g, m, self.country_of)]
+        fitting = [
+            g
+            for g in self.groups
+            if g.fits_kind(m.kind) and not _strikes_home(g, m, self.country_of) and not _background(g)
+        ]
         if _generic(m):  # strikes in general are not the one dated strike told here
             fitting = [g for g in fitting if g.campaign or not g.date or _shares_place(g, m)]
         group = _nearest([g for g in fitting if g.campaign == m.campaign] or fitting, m)

@@ -32,9 +32,11 @@ from services.extractor.strikes.campaign import is_campaign
 from services.extractor.strikes.casualties import find_casualties
 from services.extractor.strikes.claims import claim_for
 from services.extractor.strikes.consolidation import Group, consolidate
+from services.extractor.strikes.events import event_date, merge_undated
 from services.extractor.strikes.gazetteer import load_gazetteer
 from services.extractor.strikes.mentions import Mention, is_manned
 from services.extractor.strikes.places import find_location
+from services.extractor.strikes.provenance import actor_and_rule, annotate, strike_provenance
 from services.extractor.strikes.sources import actor_sources
 from services.extractor.strikes.syntax import forms, subject_of, through_quantity
 from services.extractor.strikes.targets import mention_targets
@@ -140,7 +142,10 @@ def find_mentions(
             if not is_asserted(token):
                 continue
             sources = actor_sources(token)
-            actor = resolver.actor_of(sources) or _blamed_in_sentence(sent, resolver)
+            actor, actor_rule = actor_and_rule(resolver, sources, token)
+            if actor is None:
+                actor = _blamed_in_sentence(sent, resolver)
+                actor_rule = "blamed" if actor else None
             if actor is None and any(_unnamed_attacker(s) for s in sources) and not resolver.groups:
                 continue  # "after the rebels fired a missile at a ship": not the strike told around it
             if actor is None and _author_unknown(sent):
@@ -169,8 +174,10 @@ def find_mentions(
                     manned=is_manned(token),
                     partners=resolver.partners_in(sources, actor),
                     defender=_defender(token, resolver),
+                    actor_rule=actor_rule,
                 )
             )
+            annotate(mentions[-1], published_at)
     # A country the article never names, found through a town's name only, while its other strikes
     # fall in countries it does name: the town is a namesake ("Kani" is in Japan, and in Myanmar).
     if any(m.location.country in known for m in mentions):
@@ -247,6 +254,7 @@ def to_strike(
     statements: Sequence[Statement],
     fallback_country: str | None,
     usual_kind: StrikeKind = "airstrike",
+    published_at: date | None = None,
 ) -> Strike:
     mentions = sorted(group.mentions, key=lambda m: m.trigger.i)
     # Jets' strikes stay air strikes: a drone strike told beside them is another of the day's raids,
@@ -257,17 +265,20 @@ def to_strike(
     targets = list(dict.fromkeys(t for m in mentions for t in m.targets))[:MAX_TARGETS]
     claims = list(dict.fromkeys(filter(None, (claim_for(m, statements) for m in mentions))))
     sentences = list(dict.fromkeys(m.sentence for m in mentions))
-    return Strike(
+    when = event_date(group, published_at)
+    strike = Strike(
         actor=group.actor or "unknown",
         kind=kind,
         campaign=group.campaign,
-        date=group.date,
+        date=when.date,
+        date_precision=when.precision,
         location=_location(group, fallback_country),
         targets=targets,
         casualties=_casualties(group),
         claims=[Claim(by=by, says=says) for by, says in claims],
         evidence=[_evidence(s) for s in sentences],
     )
+    return strike.model_copy(update={"provenance": strike_provenance(strike, mentions, when.evidence)})
 
 
 def extract_strikes(doc: Doc, published_at: date | None, statements: Sequence[Statement]) -> list[Strike]:
@@ -281,14 +292,18 @@ def extract_strikes(doc: Doc, published_at: date | None, statements: Sequence[St
     led = {gazetteer.alliance_leaders[a]: a for a in named if a in gazetteer.alliance_leaders}
     for mention in mentions:
         mention.actor = led.get(mention.actor or "", mention.actor)
-    groups = consolidate(mentions, title_actor)
+    groups = merge_undated(consolidate(mentions, title_actor))
     countries = Counter(m.location.country for g in groups for m in g.mentions if m.location.country)
     fallback = countries.most_common(1)[0][0] if countries else None
     groups = sorted(groups, key=lambda g: min(m.trigger.i for m in g.mentions))
     usual = _usual_kinds(groups)
     return [
         to_strike(
-            g, statements, fallback or gazetteer.country_named(g.actor or ""), usual.get(g.actor, "airstrike")
+            g,
+            statements,
+            fallback or gazetteer.country_named(g.actor or ""),
+            usual.get(g.actor, "airstrike"),
+            published_at,
         )
         for g in groups
         if g.actor

@@ -31,6 +31,10 @@ class Mention:
     manned: bool = False  # told as the work of jets, warplanes or helicopters
     partners: frozenset[str] = frozenset()  # others named as striking with the actor ("the U.S. and Britain")
     defender: str | None = None  # who shot the weapon down, and so did not send it
+    actor_rule: str | None = None  # how the actor was read: "agent", "by-phrase", "modifier", ...
+    background: bool = False  # told as earlier than the news: "had struck", "in response to a strike"
+    report_day: str | None = None  # the day the report of a fresh strike was made ("officials said Tuesday")
+    week: bool = False  # the date is a week's, given as its month ("last week")
 
 
 def is_manned(token: Token) -> bool:

@@ -1,0 +1,71 @@
+"""Whether a mention tells a fresh strike (news of the report's own days) or a background one, and the
+day a fresh strike's report was made.
+
+News tells its own event in the simple past or the present perfect ("Turkish artillery strikes
+killed eight", "missiles have been launched") and dates the telling rather than the deed ("officials
+said Wednesday", "officials confirmed Tuesday night"). A strike told in the past perfect ("had
+struck"), as what another answered ("in response to the Jan. 3 strike") or in a year of its own
+("in 2020") is background: it takes no report day.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Token
+
+from services.extractor.lexicon.strikes import REPORTING_VERBS
+from services.extractor.strikes.scope import answered
+from services.extractor.strikes.syntax import clause_verb
+from services.extractor.strikes.when import date_head
+from services.extractor.text.dates import resolve_date
+
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+
+
+def _verb(token: Token) -> Token:
+    return token if token.pos_ in ("VERB", "AUX") else clause_verb(token)
+
+
+def past_perfect(token: Token) -> bool:
+    """ "had struck", "had been shelled": told as before the story's time."""
+    verb = _verb(token)
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children)
+
+
+def in_own_year(token: Token, published_at: date | None) -> bool:
+    """ "killed in a US drone strike in 2020": a year that is not the report's places the strike."""
+    verb = _verb(token)
+    scope = {t.i for t in token.subtree} | {t.i for t in verb.subtree}
+    for entity in token.sent.ents:
+        if entity.label_ != "DATE" or entity.root.i not in scope:
+            continue
+        years = {int(y.group()) for y in _YEAR.finditer(entity.text)}
+        if years and (published_at is None or published_at.year not in years):
+            return True
+    return False
+
+
+def is_background(token: Token, published_at: date | None) -> bool:
+    """A strike told as earlier than the news: past perfect, answered, or in a year of its own. (Not an
+    "after" clause: "the Pentagon engaged Russia after it struck rebels" tells the news in it.)"""
+    return past_perfect(token) or answered(token) or in_own_year(token, published_at)
+
+
+def report_day(token: Token, published_at: date | None) -> str | None:
+    """The day of the report that tells a fresh strike: "missiles have been launched, officials
+    confirmed Tuesday night" -> Tuesday. Only a day the report's own verb carries counts."""
+    sent = token.sent
+    for entity in (e for e in sent.ents if e.label_ in ("DATE", "TIME")):
+        head = date_head(entity)
+        if head.lemma_ not in REPORTING_VERBS:
+            continue
+        # The report must tell this strike: the strike's clause hangs from the reporting verb, or the
+        # reporting verb is an aside of the strike's clause ("..., officials said Wednesday").
+        verb = _verb(token)
+        tells = head in verb.ancestors or verb in head.ancestors or head.head == verb
+        resolved = resolve_date(entity.text, published_at) if tells else None
+        if resolved and len(resolved) == 10:
+            return resolved
+    return None
