@@ -32,6 +32,7 @@ from services.extractor.strikes.campaign import is_campaign
 from services.extractor.strikes.casualties import find_casualties
 from services.extractor.strikes.claims import claim_for
 from services.extractor.strikes.consolidation import Group, consolidate
+from services.extractor.strikes.context import article_country, dateline_country, place_in_context
 from services.extractor.strikes.events import event_date, merge_undated
 from services.extractor.strikes.gazetteer import load_gazetteer
 from services.extractor.strikes.mentions import Mention, is_manned
@@ -178,12 +179,8 @@ def find_mentions(
                 )
             )
             annotate(mentions[-1], published_at)
-    # A country the article never names, found through a town's name only, while its other strikes
-    # fall in countries it does name: the town is a namesake ("Kani" is in Japan, and in Myanmar).
-    if any(m.location.country in known for m in mentions):
-        for m in mentions:
-            if m.location.country and m.location.country not in known:
-                m.location = m.location.model_copy(update={"country": None})
+    # A town's name that several countries have is filed under the one the article establishes.
+    place_in_context(mentions, resolver, known, dateline_country(doc, gazetteer))
     return mentions
 
 
@@ -293,8 +290,14 @@ def extract_strikes(doc: Doc, published_at: date | None, statements: Sequence[St
     for mention in mentions:
         mention.actor = led.get(mention.actor or "", mention.actor)
     groups = merge_undated(consolidate(mentions, title_actor))
-    countries = Counter(m.location.country for g in groups for m in g.mentions if m.location.country)
+    # An event placed by none of its sentences: where its strikes are placed, the article's places, the
+    # dateline; the attacker's own country last.
+    countries = Counter(
+        m.location.country for g in groups for m in g.mentions if m.location.country and m.rank < 2
+    )
     fallback = countries.most_common(1)[0][0] if countries else None
+    known = _countries_told(doc, resolver)
+    fallback = fallback or article_country(doc, gazetteer, known) or dateline_country(doc, gazetteer)
     groups = sorted(groups, key=lambda g: min(m.trigger.i for m in g.mentions))
     usual = _usual_kinds(groups)
     return [
