@@ -34,6 +34,7 @@ from services.extractor.strikes.claims import claim_for
 from services.extractor.strikes.consolidation import Group, consolidate
 from services.extractor.strikes.context import article_country, dateline_country, place_in_context
 from services.extractor.strikes.events import event_date, merge_undated
+from services.extractor.strikes.fresh import is_background
 from services.extractor.strikes.gazetteer import load_gazetteer
 from services.extractor.strikes.mentions import Mention, is_manned
 from services.extractor.strikes.places import find_location
@@ -41,6 +42,7 @@ from services.extractor.strikes.provenance import actor_and_rule, annotate, stri
 from services.extractor.strikes.sources import actor_sources
 from services.extractor.strikes.syntax import forms, subject_of, through_quantity
 from services.extractor.strikes.targets import mention_targets
+from services.extractor.strikes.tellers import teller_actor
 from services.extractor.strikes.triggers import trigger_kind
 from services.extractor.strikes.when import mention_date
 
@@ -153,10 +155,13 @@ def find_mentions(
                 continue  # "a drone hit a warehouse; it was not clear who launched it": no one's to give
             if actor in resolver.groups and token.lemma_ == "bombing" and token.pos_ == "NOUN":
                 continue  # an armed group's "bombings" are explosions on the ground, not air strikes
+            location, rank = find_location(sent, token, gazetteer, actor)
+            if actor is None and not is_background(token, published_at):
+                actor = teller_actor(token, resolver, location)
+                actor_rule = "armed teller" if actor else None
             resolver.last_actor = actor or resolver.last_actor
             when = mention_date(token, published_at, told_before)
             anchor = date.fromisoformat(when) if when and len(when) == 10 else anchor
-            location, rank = find_location(sent, token, gazetteer, actor)
             if _home_government(sources, resolver) and location.country in known - {actor, None}:
                 actor = location.country  # "Russian jets bombed towns, while government helicopters ..."
             mentions.append(

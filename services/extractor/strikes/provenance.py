@@ -25,6 +25,7 @@ CONFIDENCE = {
     "modifier": 0.85,
     "named in sentence": 0.8,
     "blamed": 0.7,
+    "armed teller": 0.7,
     "headline": 0.6,
     "dominant attacker": 0.5,
     "date in sentence": 0.9,
