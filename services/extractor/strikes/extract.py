@@ -301,8 +301,10 @@ def extract_strikes(doc: Doc, published_at: date | None, statements: Sequence[St
         m.location.country for g in groups for m in g.mentions if m.location.country and m.rank < 2
     )
     fallback = countries.most_common(1)[0][0] if countries else None
-    known = _countries_told(doc, resolver)
-    fallback = fallback or article_country(doc, gazetteer, known) or dateline_country(doc, gazetteer)
+    context = article_country(doc, gazetteer, _countries_told(doc, resolver)) or dateline_country(
+        doc, gazetteer
+    )
+    fallback = fallback or context
     groups = sorted(groups, key=lambda g: min(m.trigger.i for m in g.mentions))
     usual = _usual_kinds(groups)
     return [

@@ -73,7 +73,8 @@ def annotate(mention: Mention, published_at: date | None) -> None:
     if mention.date and len(mention.date) == 7:
         dates = [e.text for e in mention.sentence.ents if e.label_ == "DATE"]
         mention.week = any(
-            resolve_precision(text, published_at) == "week" and resolve_date(text, published_at) == mention.date
+            resolve_precision(text, published_at) == "week"
+            and resolve_date(text, published_at) == mention.date
             for text in dates
         )
 
