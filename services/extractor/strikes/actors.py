@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
@@ -53,6 +54,24 @@ def _armed_groups_named(doc: Doc, known: list[AliasMatch]) -> list[AliasMatch]:
     return found
 
 
+_LED = re.compile(r"([A-Z][\w.]*)-led\b")
+
+
+def _led_alliances(doc: Doc, gazetteer: Gazetteer, known: list[AliasMatch]) -> list[AliasMatch]:
+    """ "US-led airstrikes", "Saudi-led strikes": the coalition its leader leads, where the gazetteer
+    knows one, though the text does not write the coalition's name out."""
+    led_by = {leader: alliance for alliance, leader in gazetteer.alliance_leaders.items()}
+    found = []
+    for match in _LED.finditer(doc.text):
+        if any(m.start <= match.start() < m.end for m in known):
+            continue  # "US-led coalition" is named whole
+        leader = gazetteer.alias(match.group(1))
+        alliance = led_by.get(leader.canonical) if leader is not None and leader.country else None
+        if alliance is not None:
+            found.append(AliasMatch(match.start(), match.end(), Alias(match.group(), alliance, "alliance", None)))
+    return found
+
+
 def relative_clauses(head: Token) -> set[int]:
     """Token indices of a noun's relative clauses: what "the coalition, which fights for X," is said to be."""
     return {t.i for c in head.children if c.dep_ == "relcl" for t in c.subtree}
@@ -93,7 +112,8 @@ class ActorResolver:
         self.doc = doc
         self.gazetteer = gazetteer
         known = gazetteer.find(doc.text)
-        self.matches = sorted([*known, *_armed_groups_named(doc, known)], key=lambda m: m.start)
+        named = [*known, *_armed_groups_named(doc, known), *_led_alliances(doc, gazetteer, known)]
+        self.matches = sorted(named, key=lambda m: m.start)
         self.sentences = list(doc.sents)
         self.last_actor: str | None = None  # the actor of the previous strike mention
         self.groups = {m.alias.canonical for m in self.matches if m.alias.kind == "group"}
