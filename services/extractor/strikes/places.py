@@ -17,7 +17,7 @@ from services.extractor.lexicon.places import (
 from services.extractor.lexicon.strikes import DEFENCE_VERBS, TARGET_VERBS
 from services.extractor.strikes.actors import phrase_head
 from services.extractor.strikes.gazetteer import Gazetteer
-from services.extractor.strikes.scope import clause, subject_described
+from services.extractor.strikes.scope import clause, others_relative_clauses, subject_described
 from services.extractor.strikes.syntax import clause_verb, subject_of
 from services.extractor.strikes.triggers import trigger_kind
 from services.extractor.text.datelines import dateline_end
@@ -152,7 +152,8 @@ def find_location(
     spokesman in Baghdad"). The rank says how sure the country is: 0 from the region, 1 a country named
     as a place, 2 any other state the sentence names, 3 none."""
     attached = clause(trigger)
-    described = subject_described(clause_verb(trigger))
+    # the subject's description, and another's deed told in a relative clause, name no place of it
+    described = subject_described(clause_verb(trigger)) | others_relative_clauses(clause_verb(trigger), trigger)
     candidates: list[Candidate] = []
     desk = dateline_end(sent)  # "ANKARA (AFP) -": where the report was filed, not where it hit
     for chunk in _chunks(sent):
