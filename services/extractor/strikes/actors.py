@@ -68,7 +68,9 @@ def _led_alliances(doc: Doc, gazetteer: Gazetteer, known: list[AliasMatch]) -> l
         leader = gazetteer.alias(match.group(1))
         alliance = led_by.get(leader.canonical) if leader is not None and leader.country else None
         if alliance is not None:
-            found.append(AliasMatch(match.start(), match.end(), Alias(match.group(), alliance, "alliance", None)))
+            found.append(
+                AliasMatch(match.start(), match.end(), Alias(match.group(), alliance, "alliance", None))
+            )
     return found
 
 

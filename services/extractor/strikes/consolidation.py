@@ -5,7 +5,9 @@ strikes; dated mentions without one ("the strike on Wednesday hit the market") j
 of their day, or found a strike of the attacker the article tells of that way; undated mentions with
 an actor join the nearest compatible strike of their actor; and undated mentions without one
 ("wounded in the strike") only ever join a strike. Strikes in general ("died in drone strikes on
-cities") join a dated strike only where they name its place.
+cities") join a dated strike only where they name its place. Last, a strike no group took and that an
+armed force tells naming no other attacker ("Strikes were carried out in Syria, the army said") is
+that force's own.
 """
 
 from __future__ import annotations
@@ -241,6 +243,12 @@ class _Consolidation:
         elif not self.groups and self.fallback_actor:  # a story of one attacker, named only in its title
             self.start(m, self.fallback_actor)
 
+    def told_by_its_force(self, m: Mention) -> None:
+        """A strike no group took, told by an armed force naming no other attacker, is the force's own;
+        such tellings of one force and day are one strike."""
+        own = [g for g in self.groups if g.actor == m.teller and g.date == m.date and g.fits_kind(m.kind)]
+        own[0].add(m) if own else self.start(m, m.teller)
+
     def undated_without_actor(self, m: Mention) -> None:
         """ "wounded in the strike": only ever joins a strike."""
         fitting = [
@@ -269,4 +277,15 @@ def consolidate(mentions: list[Mention], fallback_actor: str | None = None) -> l
         passes.waiting(m)
     for m in (m for m in mentions if not m.actor and not m.date):
         passes.undated_without_actor(m)
+    placed = {id(m) for g in passes.groups for m in g.mentions}
+    told = [m for m in mentions if id(m) not in placed and m.teller]
+    before = len(passes.groups)
+    for m in told:
+        passes.told_by_its_force(m)
+    if len(passes.groups) > before:  # the tellings no group took may belong to the strikes founded here
+        placed |= {id(m) for m in told}
+        for m in (m for m in pending if id(m) not in placed):
+            passes.waiting(m)
+        for m in (m for m in mentions if not m.actor and not m.date and id(m) not in placed):
+            passes.undated_without_actor(m)
     return passes.groups

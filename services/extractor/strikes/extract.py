@@ -156,9 +156,12 @@ def find_mentions(
             if actor in resolver.groups and token.lemma_ == "bombing" and token.pos_ == "NOUN":
                 continue  # an armed group's "bombings" are explosions on the ground, not air strikes
             location, rank = find_location(sent, token, gazetteer, actor)
-            if actor is None and not is_background(token, published_at):
-                actor = teller_actor(token, resolver, location)
-                actor_rule = "armed teller" if actor else None
+            # an armed force's own report: the attacker only of a strike no one else is found to own
+            teller = (
+                None
+                if actor or is_background(token, published_at)
+                else teller_actor(token, resolver, location)
+            )
             resolver.last_actor = actor or resolver.last_actor
             when = mention_date(token, published_at, told_before)
             anchor = date.fromisoformat(when) if when and len(when) == 10 else anchor
@@ -181,6 +184,7 @@ def find_mentions(
                     partners=resolver.partners_in(sources, actor),
                     defender=_defender(token, resolver),
                     actor_rule=actor_rule,
+                    teller=teller,
                 )
             )
             annotate(mentions[-1], published_at)

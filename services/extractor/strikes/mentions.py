@@ -34,6 +34,7 @@ class Mention:
     actor_rule: str | None = None  # how the actor was read: "agent", "by-phrase", "modifier", ...
     background: bool = False  # told as earlier than the news: "had struck", "in response to a strike"
     report_day: str | None = None  # the day the report of a fresh strike was made ("officials said Tuesday")
+    teller: str | None = None  # the armed force whose own report tells it, naming no other attacker
     week: bool = False  # the date is a week's, given as its month ("last week")
 
 

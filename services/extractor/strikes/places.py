@@ -153,7 +153,9 @@ def find_location(
     as a place, 2 any other state the sentence names, 3 none."""
     attached = clause(trigger)
     # the subject's description, and another's deed told in a relative clause, name no place of it
-    described = subject_described(clause_verb(trigger)) | others_relative_clauses(clause_verb(trigger), trigger)
+    described = subject_described(clause_verb(trigger)) | others_relative_clauses(
+        clause_verb(trigger), trigger
+    )
     candidates: list[Candidate] = []
     desk = dateline_end(sent)  # "ANKARA (AFP) -": where the report was filed, not where it hit
     for chunk in _chunks(sent):

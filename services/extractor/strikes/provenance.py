@@ -97,11 +97,13 @@ def strike_provenance(
     ordered = sorted(mentions, key=lambda m: m.index)
     first = ordered[0]
     by_actor = next((m for m in ordered if m.actor == strike.actor and m.actor_rule), None)
-    found["actor"] = (
-        _provenance(by_actor.sentence, by_actor.actor_rule or "agent")
-        if by_actor is not None
-        else _provenance(first.sentence, "dominant attacker")
-    )
+    by_teller = next((m for m in ordered if not m.actor and m.teller == strike.actor), None)
+    if by_actor is not None:
+        found["actor"] = _provenance(by_actor.sentence, by_actor.actor_rule or "agent")
+    elif by_teller is not None:
+        found["actor"] = _provenance(by_teller.sentence, "armed teller")
+    else:
+        found["actor"] = _provenance(first.sentence, "dominant attacker")
     by_kind = next((m for m in ordered if m.kind == strike.kind), None)
     found["kind"] = _provenance((by_kind or first).sentence, "trigger" if by_kind else "usual kind")
     if date_rule is not None:

@@ -108,7 +108,9 @@ def others_relative_clauses(verb: Token, trigger: Token) -> set[int]:
     "struck facilities that make the missiles Iran fired at Israel", Israel is no place of the strike."""
     found: set[int] = set()
     for clause_ in (t for t in verb.subtree if t.dep_ == "relcl" and trigger not in t.subtree):
-        subjects = [c for c in clause_.children if c.dep_ == "nsubj"]  # a doer; "from which it was fired" places
+        subjects = [
+            c for c in clause_.children if c.dep_ == "nsubj"
+        ]  # a doer; "from which it was fired" places
         if any(s.tag_ not in ("WDT", "WP") and s.lower_ != "that" for s in subjects):
             found |= {t.i for t in clause_.subtree}
     return found
