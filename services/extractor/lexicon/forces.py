@@ -15,7 +15,9 @@ FORCE_NOUNS = frozenset(
     "helicopter bomber administration authority artillery fighter unit junta".split()
 )
 # Force nouns that still name the forces when they modify: "military airstrikes", "army helicopters".
-FORCE_MODIFIERS = frozenset({"military", "army", "regime", "government", "junta", "navy", "force", "coalition"})
+FORCE_MODIFIERS = frozenset(
+    {"military", "army", "regime", "government", "junta", "navy", "force", "coalition"}
+)
 # Nouns (lemmas): a demonym before these names people of that nationality, not the state: "Syrian rebels"
 # are not Syria.
 NON_STATE_HEADS = frozenset(

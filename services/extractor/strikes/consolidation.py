@@ -22,6 +22,7 @@ from services.extractor.lexicon.strikes import FAMILY
 from services.extractor.lexicon.time import EVENING_WORDS
 from services.extractor.strikes.gazetteer import load_gazetteer
 from services.extractor.strikes.mentions import Mention
+from services.extractor.strikes.syntax import clause_verb
 
 
 @dataclass
@@ -138,6 +139,13 @@ def same_place(group: Group, mention: Mention) -> bool:
     return not places or any(p in mine or mine in p or _same_city(p, mine) for p in places)
 
 
+def _another_hit(mention: Mention) -> bool:
+    """ "The jets also hit a radar site near Homs": a further hit, told as such, at a place of its own."""
+    verb = clause_verb(mention.trigger)
+    also = any(c.lower_ in ("also", "additionally") for c in [*verb.children, *mention.trigger.children])
+    return also and mention.rank == 0 and bool(mention.location.region)
+
+
 def _same_city(a: str, b: str) -> bool:
     """ "the city of Kharkiv" and "Kharkiv's Kyivskyi district" share their proper name."""
     names = {w.strip("'’s") for w in a.split() if w[:1].isupper()}
@@ -223,6 +231,7 @@ class _Consolidation:
 
     def undated_with_actor(self, m: Mention) -> None:
         own = [g for g in self.groups if g.by(m.actor) and g.fits_kind(m.kind)]
+        own = [g for g in own if same_place(g, m)] if _another_hit(m) else own
         alike = [g for g in own if g.campaign == m.campaign] or ([] if m.campaign else own)
         group = _nearest(alike, m)
         group.add(m) if group else self.start(m, m.actor)

@@ -127,6 +127,17 @@ def _home_government(sources: list[list[Token]], resolver: ActorResolver) -> boo
     return False
 
 
+def _actor(
+    token: Token, sources: list[list[Token]], resolver: ActorResolver
+) -> tuple[str | None, str | None]:
+    """The actor the strike's own words name, and the rule that found it; else the one the sentence blames."""
+    actor, rule = actor_and_rule(resolver, sources, token)
+    if actor is None:
+        actor = _blamed_in_sentence(token.sent, resolver)
+        rule = "blamed" if actor else None
+    return actor, rule
+
+
 def find_mentions(
     doc: Doc, published_at: date | None, resolver: ActorResolver | None = None
 ) -> list[Mention]:
@@ -145,10 +156,7 @@ def find_mentions(
             if not is_asserted(token):
                 continue
             sources = actor_sources(token)
-            actor, actor_rule = actor_and_rule(resolver, sources, token)
-            if actor is None:
-                actor = _blamed_in_sentence(sent, resolver)
-                actor_rule = "blamed" if actor else None
+            actor, actor_rule = _actor(token, sources, resolver)
             if actor is None and any(_unnamed_attacker(s) for s in sources) and not resolver.groups:
                 continue  # "after the rebels fired a missile at a ship": not the strike told around it
             if actor is None and _author_unknown(sent):
@@ -157,11 +165,8 @@ def find_mentions(
                 continue  # an armed group's "bombings" are explosions on the ground, not air strikes
             location, rank = find_location(sent, token, gazetteer, actor)
             # an armed force's own report: the attacker only of a strike no one else is found to own
-            teller = (
-                None
-                if actor or is_background(token, published_at)
-                else teller_actor(token, resolver, location)
-            )
+            fresh = not actor and not is_background(token, published_at)
+            teller = teller_actor(token, resolver, location) if fresh else None
             resolver.last_actor = actor or resolver.last_actor
             when = mention_date(token, published_at, told_before)
             anchor = date.fromisoformat(when) if when and len(when) == 10 else anchor

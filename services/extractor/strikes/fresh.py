@@ -4,8 +4,9 @@ day a fresh strike's report was made.
 News tells its own event in the simple past or the present perfect ("Turkish artillery strikes
 killed eight", "missiles have been launched") and dates the telling rather than the deed ("officials
 said Wednesday", "officials confirmed Tuesday night"). A strike told in the past perfect ("had
-struck"), as what another answered ("in response to the Jan. 3 strike") or in a year of its own
-("in 2020") is background: it takes no report day.
+struck"), as what another answered ("in response to the Jan. 3 strike"), before another event's day
+("closed the crossing on Thursday after jets bombed it") or in a year of its own ("in 2020") is
+background: it takes no report day.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from datetime import date
 from spacy.tokens import Token
 
 from services.extractor.lexicon.strikes import REPORTING_VERBS
-from services.extractor.strikes.scope import answered
+from services.extractor.strikes.scope import answered, temporal_mark
 from services.extractor.strikes.syntax import clause_verb
 from services.extractor.strikes.when import date_head
 from services.extractor.text.dates import resolve_date
@@ -47,10 +48,29 @@ def in_own_year(token: Token, published_at: date | None) -> bool:
     return False
 
 
+def before_a_dated_event(token: Token) -> bool:
+    """ "Egypt closed the crossing on Thursday after jets bombed the tunnels": the strike came before a
+    day the sentence gives another event. (An undated "the Pentagon engaged Russia after it struck
+    rebels" tells the news in its clause.)"""
+    verb = _verb(token)
+    if temporal_mark(verb) not in ("after", "since"):
+        return False
+    main, own = verb.head, {t.i for t in verb.subtree}
+    return any(
+        e.label_ == "DATE" and e.root.i in {t.i for t in main.subtree} and e.root.i not in own
+        for e in token.sent.ents
+    )
+
+
 def is_background(token: Token, published_at: date | None) -> bool:
-    """A strike told as earlier than the news: past perfect, answered, or in a year of its own. (Not an
-    "after" clause: "the Pentagon engaged Russia after it struck rebels" tells the news in it.)"""
-    return past_perfect(token) or answered(token) or in_own_year(token, published_at)
+    """A strike told as earlier than the news: past perfect, answered, before a dated event, or in a
+    year of its own."""
+    return (
+        past_perfect(token)
+        or answered(token)
+        or before_a_dated_event(token)
+        or in_own_year(token, published_at)
+    )
 
 
 def report_day(token: Token, published_at: date | None) -> str | None:

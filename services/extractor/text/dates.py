@@ -18,7 +18,6 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 
 from schemas.records import DatePrecision
-
 from services.extractor.lexicon.dates import (
     DATE_LEAD_WORDS,
     DAY_NUMBERS,
