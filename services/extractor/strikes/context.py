@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from services.extractor.lexicon.places import DIRECTIONS, PLACE_NOUNS, PLACE_PREPS
 from services.extractor.strikes.actors import ActorResolver
 from services.extractor.strikes.gazetteer import Gazetteer
 from services.extractor.strikes.mentions import Mention
@@ -67,14 +68,36 @@ def place_in_context(
         m.location = m.location.model_copy(update={"country": chosen})
 
 
+def _placed_name(token: Token, people: set[int]) -> bool:
+    """A proper noun standing where a place does, whatever the tagger made of it: "Douentza area"
+    (which the small model tags a person), "in Bounti", "central Mali"."""
+    if token.pos_ != "PROPN":
+        return False
+    doc = token.doc
+    following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    before = doc[token.i - 1].lower_ if token.i > 0 else ""
+    if following in PLACE_NOUNS or before in DIRECTIONS:
+        return True
+    return (
+        token.i not in people
+        and not token.ent_type_
+        and token.dep_ == "pobj"
+        and token.head.lower_ in PLACE_PREPS
+    )
+
+
 def article_country(doc: Doc, gazetteer: Gazetteer, known: set[str]) -> str | None:
-    """The country of the places the article names (towns, regions, capitals), the most named."""
+    """The country of the places the article names (towns, regions, "central Mali"), the most named;
+    a country named otherwise is the news's subject, not a place told."""
     counted: Counter[str] = Counter()
-    for entity in (e for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")):
-        options = gazetteer.countries_of_place(entity.text.removesuffix("'s").removesuffix("\u2019s"))
-        if gazetteer.country_named(entity.text) is not None:
-            continue  # a country named is the subject of news, not a place told
-        told = [c for c in options if c in known]
-        if told:
-            counted[told[0]] += 1
+    people = {t.i for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP") for t in e}
+    places = [
+        e.text
+        for e in doc.ents
+        if e.label_ in ("GPE", "LOC", "FAC") and gazetteer.country_named(e.text) is None
+    ]
+    places += [t.text for t in doc if _placed_name(t, people)]
+    for name in places:
+        told = [c for c in gazetteer.countries_of_place(name) if c in known]
+        counted.update(told[:1])
     return counted.most_common(1)[0][0] if counted else None
