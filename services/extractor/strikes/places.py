@@ -14,11 +14,12 @@ from services.extractor.lexicon.places import (
     PLATFORMS,
     SETTLEMENTS,
 )
+from services.extractor.lexicon.forces import NON_STATE_HEADS
 from services.extractor.lexicon.strikes import DEFENCE_VERBS, TARGET_VERBS
 from services.extractor.strikes.actors import phrase_head
 from services.extractor.strikes.gazetteer import Gazetteer
 from services.extractor.strikes.scope import clause, others_relative_clauses, subject_described
-from services.extractor.strikes.syntax import clause_verb, subject_of
+from services.extractor.strikes.syntax import clause_verb, forms, subject_of
 from services.extractor.strikes.triggers import trigger_kind
 from services.extractor.text.datelines import dateline_end
 
@@ -192,11 +193,19 @@ def _other_state(sent: Span, trigger: Token, gazetteer: Gazetteer, actor: str | 
             continue  # "the United States and Britain struck ...": a partner in the strike
         if span is not None and phrase_head(span[-1]).lemma_ in ("border", "frontier", "boundary"):
             continue  # "near the Venezuelan border": beside that state, not in it
+        if span is not None and match.alias.kind == "demonym" and _people(span[-1]):
+            continue  # "convoys of ethnic Albanians", "Syrian refugees": people, who may be anywhere
         defending = verb.lemma_ in DEFENCE_VERBS  # "Russia's air defences downed 40 drones": the victim
         if span is not None and not defending and (_acting(span[-1]) or _before_verb(span[-1], verb)):
             continue  # "Britain struck ... after a missile hit a ship": the subject of another deed
         return match.alias.canonical
     return None
+
+
+def _people(demonym: Token) -> bool:
+    """A nationality naming people rather than their state: "Albanians", "Syrian refugees"."""
+    head = phrase_head(demonym)
+    return (head == demonym and demonym.tag_ == "NNPS") or bool(forms([head]) & NON_STATE_HEADS)
 
 
 def _acting(token: Token) -> bool:
