@@ -5,7 +5,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from schemas.records import Location
+from services.extractor.lexicon.forces import NON_STATE_HEADS
 from services.extractor.lexicon.places import (
+    BORDER_NOUNS,
     DIRECTIONS,
     OTHER_EVENTS,
     PART_NOUNS,
@@ -14,7 +16,6 @@ from services.extractor.lexicon.places import (
     PLATFORMS,
     SETTLEMENTS,
 )
-from services.extractor.lexicon.forces import NON_STATE_HEADS
 from services.extractor.lexicon.strikes import DEFENCE_VERBS, TARGET_VERBS
 from services.extractor.strikes.actors import phrase_head
 from services.extractor.strikes.gazetteer import Gazetteer
@@ -95,7 +96,7 @@ def _text(tokens: list[Token]) -> str:
 def _passed_over(chunk: list[Token], last: Token, trigger: Token, described: set[int]) -> bool:
     """A name that is no place of this strike: the subject's description, another event's place,
     "the Darfur city of Nyala" (the place is Nyala; but "the Gara region of Iraq" is Gara)."""
-    if last.i in described or _of_another_event(last, trigger):
+    if last.i in described or _of_another_event(last, trigger) or _beside(last):
         return True
     return bool(
         last.lower_ in SETTLEMENTS
@@ -191,7 +192,7 @@ def _other_state(sent: Span, trigger: Token, gazetteer: Gazetteer, actor: str | 
         span = sent.doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is not None and span[-1].i in partners:
             continue  # "the United States and Britain struck ...": a partner in the strike
-        if span is not None and phrase_head(span[-1]).lemma_ in ("border", "frontier", "boundary"):
+        if span is not None and (phrase_head(span[-1]).lemma_ in BORDER_NOUNS or _beside(span[-1])):
             continue  # "near the Venezuelan border": beside that state, not in it
         if span is not None and match.alias.kind == "demonym" and _people(span[-1]):
             continue  # "convoys of ethnic Albanians", "Syrian refugees": people, who may be anywhere
@@ -200,6 +201,14 @@ def _other_state(sent: Span, trigger: Token, gazetteer: Gazetteer, actor: str | 
             continue  # "Britain struck ... after a missile hit a ship": the subject of another deed
         return match.alias.canonical
     return None
+
+
+def _beside(name: Token) -> bool:
+    """ "near the border with Burkina Faso", "the frontier of Chad": a state beside the strike."""
+    head = phrase_head(name)
+    return (
+        head.dep_ == "pobj" and head.head.lower_ in ("with", "of") and head.head.head.lemma_ in BORDER_NOUNS
+    )
 
 
 def _people(demonym: Token) -> bool:
