@@ -82,3 +82,8 @@ def test_a_town_name_several_countries_have(gazetteer: Gazetteer) -> None:
     assert {"Mali", "Burkina Faso"} <= set(gazetteer.countries_of_place("Gao"))
     assert gazetteer.countries_of_place("Erbil")[0] == "Iraq"
     assert gazetteer.countries_of_place("Nowhereville") == []
+
+
+def test_names_two_states_share(gazetteer: Gazetteer) -> None:
+    assert gazetteer.sharing("Congo") == ["DR Congo", "Republic of the Congo"]
+    assert gazetteer.sharing("Iraq") == []

@@ -1316,3 +1316,14 @@ def test_led_coalition(nlp: Language) -> None:
     assert (
         only(nlp, "US-led airstrikes killed 30 militants near Ramadi on Friday.").actor == "US-led coalition"
     )
+
+
+def test_a_name_two_states_share_goes_to_the_one_the_article_places(nlp: Language) -> None:
+    assert only(nlp, "Congolese jets bombed rebel positions near Goma on Friday.").actor == "DR Congo"
+    strike = only(nlp, "Congo's air force bombed rebel camps near Brazzaville on Friday.")
+    assert (strike.actor, strike.location.country) == ("Republic of the Congo", "Republic of the Congo")
+
+
+def test_a_state_beyond_the_border_is_no_place_of_the_strike(nlp: Language) -> None:
+    strike = only(nlp, "Niger's army struck militants near the border with Burkina Faso on Friday.")
+    assert strike.location.country != "Burkina Faso"

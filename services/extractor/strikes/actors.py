@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
@@ -74,6 +75,28 @@ def _led_alliances(doc: Doc, gazetteer: Gazetteer, known: list[AliasMatch]) -> l
     return found
 
 
+def _shared_names_read(doc: Doc, gazetteer: Gazetteer, named: list[AliasMatch]) -> dict[str, str]:
+    """Each state a shared name ("Congo") stands for in this article: the one of those that share it the
+    article names most by its other names and places ("DRC", "Goma"), else the likeliest."""
+    told: Counter[str] = Counter(
+        m.alias.country for m in named if m.alias.country and not gazetteer.sharing(m.alias.text)
+    )
+    for entity in (e for e in doc.ents if e.label_ in ("GPE", "LOC") and not gazetteer.sharing(e.text)):
+        told.update(gazetteer.countries_of_place(entity.text)[:1])
+    read = {}
+    for text in {m.alias.text for m in named if gazetteer.sharing(m.alias.text)}:
+        options = gazetteer.sharing(text)
+        read[text] = max(options, key=lambda state: (told[state], -options.index(state)))
+    return read
+
+
+def _as_read(match: AliasMatch, shared: dict[str, str]) -> AliasMatch:
+    state = shared.get(match.alias.text)
+    if state is None or state == match.alias.canonical:
+        return match
+    return AliasMatch(match.start, match.end, Alias(match.alias.text, state, match.alias.kind, state))
+
+
 def relative_clauses(head: Token) -> set[int]:
     """Token indices of a noun's relative clauses: what "the coalition, which fights for X," is said to be."""
     return {t.i for c in head.children if c.dep_ == "relcl" for t in c.subtree}
@@ -115,7 +138,8 @@ class ActorResolver:
         self.gazetteer = gazetteer
         known = gazetteer.find(doc.text)
         named = [*known, *_armed_groups_named(doc, known), *_led_alliances(doc, gazetteer, known)]
-        self.matches = sorted(named, key=lambda m: m.start)
+        self.shared = _shared_names_read(doc, gazetteer, named)
+        self.matches = sorted([_as_read(m, self.shared) for m in named], key=lambda m: m.start)
         self.sentences = list(doc.sents)
         self.last_actor: str | None = None  # the actor of the previous strike mention
         self.groups = {m.alias.canonical for m in self.matches if m.alias.kind == "group"}

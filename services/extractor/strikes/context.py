@@ -86,6 +86,15 @@ def _placed_name(token: Token, people: set[int]) -> bool:
     )
 
 
+def shared_names_in_context(mentions: list[Mention], resolver: ActorResolver) -> None:
+    """A place filed under a name two states share ("in eastern Congo") goes to the state the article
+    reads that name as (`ActorResolver.shared`)."""
+    for text, state in resolver.shared.items():
+        others = set(resolver.gazetteer.sharing(text)) - {state}
+        for m in (m for m in mentions if m.location.country in others):
+            m.location = m.location.model_copy(update={"country": state})
+
+
 def article_country(doc: Doc, gazetteer: Gazetteer, known: set[str]) -> str | None:
     """The country of the places the article names (towns, regions, "central Mali"), the most named;
     a country named otherwise is the news's subject, not a place told."""

@@ -32,7 +32,12 @@ from services.extractor.strikes.campaign import is_campaign
 from services.extractor.strikes.casualties import find_casualties
 from services.extractor.strikes.claims import claim_for
 from services.extractor.strikes.consolidation import Group, consolidate
-from services.extractor.strikes.context import article_country, dateline_country, place_in_context
+from services.extractor.strikes.context import (
+    article_country,
+    dateline_country,
+    place_in_context,
+    shared_names_in_context,
+)
 from services.extractor.strikes.events import event_date, merge_undated
 from services.extractor.strikes.fresh import is_background
 from services.extractor.strikes.gazetteer import load_gazetteer
@@ -193,8 +198,10 @@ def find_mentions(
                 )
             )
             annotate(mentions[-1], published_at)
-    # A town's name that several countries have is filed under the one the article establishes.
+    # A town's name that several countries have is filed under the one the article establishes; so is
+    # a country's name that two states share ("Congo").
     place_in_context(mentions, resolver, known, dateline_country(doc, gazetteer))
+    shared_names_in_context(mentions, resolver)
     return mentions
 
 

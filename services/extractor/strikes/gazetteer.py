@@ -50,6 +50,7 @@ class Gazetteer:
         alliance_leaders: dict[str, str] | None = None,
         city_only: set[str] | None = None,
         namesakes: dict[str, list[str]] | None = None,
+        shared_names: dict[str, list[str]] | None = None,
     ) -> None:
         self._aliases = {a.text: a for a in aliases}
         self.alliance_leaders = alliance_leaders or {}  # "Saudi-led coalition" -> "Saudi Arabia"
@@ -64,6 +65,8 @@ class Gazetteer:
         # Every country that has a place of a name, the most populous place's first: "Gao" is a town
         # in Mali and in Burkina Faso, and a name of Guantánamo.
         self._namesakes = namesakes or {}
+        # Names two states share ("Congo"), with the states, the likelier first.
+        self._shared = shared_names or {}
 
     def find(self, text: str, offset: int = 0) -> list[AliasMatch]:
         """Every alias in `text`, left to right, with character offsets shifted by `offset`."""
@@ -99,6 +102,10 @@ class Gazetteer:
             return []
         others = [c for n in (name, PLACE_SUFFIXES.sub("", name)) for c in self._namesakes.get(n.lower(), [])]
         return list(dict.fromkeys([first, *others]))
+
+    def sharing(self, text: str) -> list[str]:
+        """The states that share this name ("Congo": DR Congo, Republic of the Congo); [] for most names."""
+        return self._shared.get(text, [])
 
     def surely_in(self, text: str) -> str | None:
         """The country of a country, capital or known region named `text`; not of a mere city name."""
@@ -193,7 +200,8 @@ def build(data: dict[str, Any], cities: dict[str, Any], countries_info: dict[str
 
     # Later entries win: an institution or group spelled like a demonym keeps its own meaning.
     leaders = {alliance: names[code] for alliance, code in data["alliance_leaders"].items()}
-    return Gazetteer(aliases, places, country_names, leaders, city_only, namesakes)
+    shared = {text: [names[c] for c in codes] for text, codes in data.get("shared_names", {}).items()}
+    return Gazetteer(aliases, places, country_names, leaders, city_only, namesakes, shared)
 
 
 @lru_cache(maxsize=1)
