@@ -58,12 +58,12 @@ def _armed_groups_named(doc: Doc, known: list[AliasMatch]) -> list[AliasMatch]:
 _LED = re.compile(r"([A-Z][\w.]*)-led\b")
 
 
-def _led_alliances(doc: Doc, gazetteer: Gazetteer, known: list[AliasMatch]) -> list[AliasMatch]:
+def _led_alliances(text: str, gazetteer: Gazetteer, known: list[AliasMatch]) -> list[AliasMatch]:
     """ "US-led airstrikes", "Saudi-led strikes": the coalition its leader leads, where the gazetteer
     knows one, though the text does not write the coalition's name out."""
     led_by = {leader: alliance for alliance, leader in gazetteer.alliance_leaders.items()}
     found = []
-    for match in _LED.finditer(doc.text):
+    for match in _LED.finditer(text):
         if any(m.start <= match.start() < m.end for m in known):
             continue  # "US-led coalition" is named whole
         leader = gazetteer.alias(match.group(1))
@@ -136,12 +136,14 @@ class ActorResolver:
     def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
         self.doc = doc
         self.gazetteer = gazetteer
-        known = gazetteer.find(doc.text)
-        named = [*known, *_armed_groups_named(doc, known), *_led_alliances(doc, gazetteer, known)]
+        text = doc.text
+        known = gazetteer.find(text)
+        named = [*known, *_armed_groups_named(doc, known), *_led_alliances(text, gazetteer, known)]
         self.shared = _shared_names_read(doc, gazetteer, named)
         self.matches = sorted([_as_read(m, self.shared) for m in named], key=lambda m: m.start)
         self.sentences = list(doc.sents)
         self.last_actor: str | None = None  # the actor of the previous strike mention
+        self.countries_told: set[str] | None = None  # read once, by the strike extractor
         self.groups = {m.alias.canonical for m in self.matches if m.alias.kind == "group"}
 
     def actor_of(self, sources: list[list[Token]]) -> str | None:

@@ -12,6 +12,7 @@ the country of the places the article names, the dateline's, and only then the a
 from __future__ import annotations
 
 from collections import Counter
+from itertools import islice
 
 from spacy.tokens import Doc, Token
 
@@ -26,7 +27,7 @@ STATE_KINDS = ("country", "demonym", "capital")
 
 def dateline_country(doc: Doc, gazetteer: Gazetteer) -> str | None:
     """ "GROZNY, Russia (AP) -": the country of the desk's place."""
-    for sent in doc.sents:
+    for sent in islice(doc.sents, 3):  # a dateline opens the story, after its headline
         end = dateline_end(sent)
         if end > sent.start_char:
             head = doc.text[sent.start_char : end]
@@ -68,21 +69,18 @@ def place_in_context(
         m.location = m.location.model_copy(update={"country": chosen})
 
 
-def _placed_name(token: Token, people: set[int]) -> bool:
+def _placed_name(tokens: list[Token], i: int, people: set[int]) -> bool:
     """A proper noun standing where a place does, whatever the tagger made of it: "Douentza area"
     (which the small model tags a person), "in Bounti", "central Mali"."""
+    token = tokens[i]
     if token.pos_ != "PROPN":
         return False
-    doc = token.doc
-    following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-    before = doc[token.i - 1].lower_ if token.i > 0 else ""
+    following = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
+    before = tokens[i - 1].lower_ if i > 0 else ""
     if following in PLACE_NOUNS or before in DIRECTIONS:
         return True
     return (
-        token.i not in people
-        and not token.ent_type_
-        and token.dep_ == "pobj"
-        and token.head.lower_ in PLACE_PREPS
+        i not in people and not token.ent_type_ and token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
     )
 
 
@@ -105,7 +103,8 @@ def article_country(doc: Doc, gazetteer: Gazetteer, known: set[str]) -> str | No
         for e in doc.ents
         if e.label_ in ("GPE", "LOC", "FAC") and gazetteer.country_named(e.text) is None
     ]
-    places += [t.text for t in doc if _placed_name(t, people)]
+    tokens = list(doc)
+    places += [t.text for i, t in enumerate(tokens) if _placed_name(tokens, i, people)]
     for name in places:
         told = [c for c in gazetteer.countries_of_place(name) if c in known]
         counted.update(told[:1])

@@ -113,11 +113,14 @@ def _author_unknown(sent: SpacySpan) -> bool:
 def _countries_told(doc: Doc, resolver: ActorResolver) -> set[str]:
     """Countries the article names, or names a capital or known region of; not those of town names
     that a far country also has."""
+    if resolver.countries_told is not None:
+        return resolver.countries_told
     gazetteer = resolver.gazetteer
     told = {m.alias.country for m in resolver.matches if m.alias.country}
     places = [e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
     places += [t.text for t in doc if t.pos_ == "PROPN"]  # the tagger misses some: "struck Kherson"
-    return told | {c for c in map(gazetteer.surely_in, places) if c}
+    resolver.countries_told = told | {c for c in map(gazetteer.surely_in, places) if c}
+    return resolver.countries_told
 
 
 def _home_government(sources: list[list[Token]], resolver: ActorResolver) -> bool:

@@ -38,14 +38,9 @@ def past_perfect(token: Token) -> bool:
 def in_own_year(token: Token, published_at: date | None) -> bool:
     """ "killed in a US drone strike in 2020": a year that is not the report's places the strike."""
     verb = _verb(token)
-    scope = {t.i for t in token.subtree} | {t.i for t in verb.subtree}
-    for entity in token.sent.ents:
-        if entity.label_ != "DATE" or entity.root.i not in scope:
-            continue
-        years = {int(y.group()) for y in _YEAR.finditer(entity.text)}
-        if years and (published_at is None or published_at.year not in years):
-            return True
-    return False
+    scope = [*token.subtree, *verb.subtree]
+    years = {int(t.text) for t in scope if t.ent_type_ == "DATE" and _YEAR.fullmatch(t.text)}
+    return bool(years) and (published_at is None or published_at.year not in years)
 
 
 def before_a_dated_event(token: Token) -> bool:
