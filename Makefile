@@ -57,6 +57,7 @@ eval-newswire: install  # the project's own regression corpus (corpus/README.md)
 bench: install
 	$(BIN)/python -m bench.bench_extractor
 	$(BIN)/python -m bench.bench_pipeline
+	$(BIN)/python -m bench.bench_length
 
 clean:
 	rm -rf $(VENV) .sitrep .pytest_cache .ruff_cache *.egg-info

@@ -81,12 +81,16 @@ def evaluate(
     written there, one NAME.json per gold file, ready for `shared/eval/score.py`.
     """
     # Imported here so that scoring and rendering stay usable without the extractor's imports.
-    from services.extractor.extraction import extract
+    from services.extractor.extraction import extract, split_title
     from services.extractor.nlp import load_nlp
 
     nlp = nlp or load_nlp()
     articles = list(load_corpus(corpus_dir))
-    predictions = {a.name: extract(nlp, a.text, a.published_at).to_json_dict() for a in articles}
+    predictions = {}
+    for a in articles:
+        # As `sitrep extract` reads a file: its first line is the title, the rest the body.
+        title, body = split_title(a.text)
+        predictions[a.name] = extract(nlp, body, a.published_at, title).to_json_dict()
     if predictions_dir is not None:
         write_predictions(predictions, predictions_dir)
     score = score_corpus((a.name, predictions[a.name], a.gold) for a in articles)

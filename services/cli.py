@@ -145,12 +145,17 @@ def extract(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A text article")],
     published_at: Annotated[str | None, typer.Option(help="YYYY-MM-DD, for relative dates")] = None,
 ) -> None:
-    """Extract statements and strikes from one article offline and print them as JSON."""
+    """Extract statements and strikes from one article offline and print them as JSON.
+
+    The file's first line is the article's title when a blank line follows it; spans are
+    offsets into the body after it."""
     from services.extractor.extraction import extract as run_extraction
+    from services.extractor.extraction import split_title
     from services.extractor.nlp import load_nlp
 
     day = date.fromisoformat(published_at) if published_at else None
-    result = run_extraction(load_nlp(), file.read_text(encoding="utf-8"), day)
+    title, body = split_title(file.read_text(encoding="utf-8"))
+    result = run_extraction(load_nlp(), body, day, title)
     typer.echo(json.dumps(result.to_json_dict(), ensure_ascii=False, indent=2))
 
 

@@ -61,7 +61,9 @@ async def publish_extracted(redis: Redis, settings: Settings, nlp: Language, **a
     store, streams = EventStore(redis), settings.streams
     event = article_event(**article)
     await store.append(streams.articles, event)
-    derived = derive_events(event, extract(nlp, event.body, event.published_at), TEST_PRODUCER, 1.0)
+    derived = derive_events(
+        event, extract(nlp, event.body, event.published_at, event.title), TEST_PRODUCER, 1.0
+    )
     await store.append_many(streams.statements, derived.statements)
     await store.append_many(streams.strikes, derived.strikes)
     await store.append(streams.extractions, derived.done)

@@ -20,7 +20,8 @@ def dead_letter(
     deliveries: int,
     producer: Producer,
 ) -> DeadLettered:
-    plain = decode_fields(fields)
+    # Lenient: an entry is often dead-lettered precisely because it does not decode.
+    plain = decode_fields(fields, lenient=True)
     return DeadLettered(
         # One dead letter per entry, however often its failure is reported.
         event_id=stable_id("evt", "DeadLettered", stream, entry_id),

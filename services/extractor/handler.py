@@ -1,31 +1,26 @@
-"""What the extractor does with one entry of `sitrep:articles`.
+"""What the extractor decides for each entry of `sitrep:articles` (pure: no I/O here).
 
-Unreadable entries are dead-lettered at once (retrying cannot fix them). An extraction
-that raises is left pending for the reclaiming subscriber, up to `max_deliveries`, then
-dead-lettered. Either way the entry is acknowledged only once its outcome is in Redis.
+Every entry ends in one of three outcomes. Extracted: its events are written, then it is
+acknowledged. Dead-lettered: a failure that would recur on every attempt (an unreadable
+entry, a rule that raises, an article over its time budget, too many deliveries) is
+recorded in `sitrep:dead-letters` at once, then acknowledged. Retry: a failure that may
+pass (the worker process died) leaves the entry pending for the reclaiming read, until
+`max_deliveries`.
 """
 
 from __future__ import annotations
 
-import asyncio
-import time
-from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
-from enum import Enum
-
-import structlog
-from spacy.language import Language
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum, StrEnum
 
 from schemas.articles import ArticleReceived
-from schemas.envelope import Producer
+from schemas.envelope import Event, Producer
 from schemas.wire import WireError, from_fields
 from services.common.dead_letters import dead_letter
-from services.common.event_store import EventStore
 from services.common.settings import Settings
 from services.extractor.events import derive_events
-from services.extractor.extraction import extract
-
-log = structlog.get_logger("sitrep.extractor")
+from services.extractor.extraction import Extraction
 
 
 class Outcome(Enum):
@@ -34,75 +29,85 @@ class Outcome(Enum):
     RETRY = "retry"
 
 
+class Reason(StrEnum):
+    """Why an entry was dead-lettered (the `reason` of its DeadLettered event)."""
+
+    UNREADABLE = "unreadable"
+    EXTRACTION_FAILED = "extraction_failed"
+    TIMEOUT = "timeout"
+    WORKER_CRASHED = "worker_crashed"
+    MAX_DELIVERIES = "max_deliveries"
+
+
 @dataclass(frozen=True)
 class ExtractorDeps:
     settings: Settings
-    store: EventStore
-    nlp: Language
     producer: Producer
 
 
-async def handle_article_entry(
-    deps: ExtractorDeps,
-    entry_id: str,
-    fields: Mapping[bytes | str, bytes | str],
-    deliveries: Callable[[], Awaitable[int]],
-) -> Outcome:
-    streams = deps.settings.streams
+@dataclass(frozen=True)
+class Entry:
+    entry_id: str
+    fields: Mapping[bytes | str, bytes | str]
+    deliveries: int
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One entry's outcome and the appends (stream, events) that record it, in order."""
+
+    entry: Entry
+    outcome: Outcome
+    appends: list[tuple[str, list[Event]]] = field(default_factory=list)
+    reason: str | None = None
+
+
+def read_article(entry: Entry) -> ArticleReceived | str:
+    """The entry's article, or why it cannot be one."""
     try:
-        article = from_fields(fields)
-        if not isinstance(article, ArticleReceived):
-            raise WireError(f"expected ArticleReceived, got {article.event_type}")
+        event = from_fields(entry.fields)
     except WireError as exc:
-        log.warning("article_unreadable", entry_id=entry_id, error=str(exc))
-        await _dead_letter(deps, entry_id, fields, "unreadable", str(exc), await deliveries())
-        return Outcome.DEAD_LETTERED
-
-    with structlog.contextvars.bound_contextvars(correlation_id=article.article_id, entry_id=entry_id):
-        try:
-            started = time.perf_counter()
-            # spaCy is CPU-bound; a thread keeps the event loop answering Redis meanwhile.
-            extraction = await asyncio.to_thread(extract, deps.nlp, article.body, article.published_at)
-            derived = derive_events(
-                article, extraction, deps.producer, (time.perf_counter() - started) * 1000
-            )
-            await deps.store.append_many(streams.statements, derived.statements)
-            await deps.store.append_many(streams.strikes, derived.strikes)
-            # Last, so a reader that sees it knows every derived event is already in its stream.
-            await deps.store.append(streams.extractions, derived.done)
-        except Exception as exc:
-            count = await deliveries()
-            if count < deps.settings.max_deliveries:
-                log.warning("extraction_failed_will_retry", deliveries=count, error=repr(exc))
-                return Outcome.RETRY
-            log.error("extraction_failed_for_good", deliveries=count, exc_info=exc)
-            await _dead_letter(deps, entry_id, fields, "extraction_failed", repr(exc), count)
-            return Outcome.DEAD_LETTERED
-        log.info(
-            "article_extracted",
-            statements=len(derived.statements),
-            strikes=len(derived.strikes),
-            duration_ms=derived.done.duration_ms,
-        )
-        return Outcome.EXTRACTED
+        return str(exc)
+    if not isinstance(event, ArticleReceived):
+        return f"expected ArticleReceived, got {event.event_type}"
+    return event
 
 
-async def _dead_letter(
-    deps: ExtractorDeps,
-    entry_id: str,
-    fields: Mapping[bytes | str, bytes | str],
-    reason: str,
-    error: str,
-    count: int,
-) -> None:
+def dead_lettered(deps: ExtractorDeps, entry: Entry, reason: Reason, error: str) -> Planned:
+    streams = deps.settings.streams
     event = dead_letter(
-        stream=deps.settings.streams.articles,
-        entry_id=entry_id,
+        stream=streams.articles,
+        entry_id=entry.entry_id,
         group=deps.settings.extractor_group,
-        fields=fields,
-        reason=reason,
+        fields=entry.fields,
+        reason=reason.value,
         error=error,
-        deliveries=count,
+        deliveries=entry.deliveries,
         producer=deps.producer,
     )
-    await deps.store.append(deps.settings.streams.dead_letters, event)
+    return Planned(entry, Outcome.DEAD_LETTERED, [(streams.dead_letters, [event])], reason.value)
+
+
+def extracted(
+    deps: ExtractorDeps, entry: Entry, article: ArticleReceived, extraction: Extraction, duration_ms: float
+) -> Planned:
+    """Statements, then strikes, then ArticleExtracted: a reader that sees the last knows
+    the others are already in their streams."""
+    streams = deps.settings.streams
+    try:
+        derived = derive_events(article, extraction, deps.producer, duration_ms)
+    except ValueError as exc:  # an event that fails its own schema fails the same way every time
+        return dead_lettered(deps, entry, Reason.EXTRACTION_FAILED, repr(exc))
+    appends: list[tuple[str, list[Event]]] = [
+        (streams.statements, list(derived.statements)),
+        (streams.strikes, list(derived.strikes)),
+        (streams.extractions, [derived.done]),
+    ]
+    return Planned(entry, Outcome.EXTRACTED, appends)
+
+
+def worker_crashed(deps: ExtractorDeps, entry: Entry, error: str) -> Planned:
+    """The one transient extraction failure: retried until `max_deliveries`."""
+    if entry.deliveries < deps.settings.max_deliveries:
+        return Planned(entry, Outcome.RETRY, reason=Reason.WORKER_CRASHED.value)
+    return dead_lettered(deps, entry, Reason.WORKER_CRASHED, error)

@@ -1,68 +1,97 @@
-"""The extractor's composition root: a FastStream consumer group on `sitrep:articles`.
+"""The extractor's composition root: a consumer of the group `extractor` on `sitrep:articles`.
 
-Two subscribers share the group: one reads new entries, one reclaims entries another
-consumer left pending (a crash, or a failed attempt) once they have idled `claim_idle_ms`.
-FastStream never redelivers on its own (see FASTSTREAM-REDIS.md), so the second is what
-makes delivery at-least-once.
+Three parts, built here and nowhere else: the read loop (`consumer.py`), the worker
+process that extracts under a time budget (`worker.py`), and the HTTP server for
+/metrics, /healthz and /readyz (`health.py`). `run()` returns within seconds of SIGTERM
+or SIGINT: the loop is cancelled, the worker killed (its entries stay pending and are
+reclaimed), the port closed.
 """
 
 from __future__ import annotations
 
-from faststream import AckPolicy, FastStream
-from faststream.redis import StreamSub
-from faststream.redis.annotations import RedisStreamMessage
-from prometheus_client import Counter, start_http_server
+import asyncio
+import contextlib
+import signal
 
-from services.common.event_store import EventStore, ensure_group
-from services.common.logging import faststream_logger
+import structlog
+from redis.asyncio import Redis, RedisCluster
+
+from services.common.event_store import ensure_group
 from services.common.producer import producer
-from services.common.redis_client import connect, make_broker
 from services.common.settings import Settings
-from services.extractor.handler import ExtractorDeps, Outcome, handle_article_entry
-from services.extractor.nlp import load_nlp
+from services.extractor.consumer import BLOCK_MS, ExtractorConsumer
+from services.extractor.handler import ExtractorDeps
+from services.extractor.health import HealthServer
+from services.extractor.worker import ExtractionWorker
 
-ENTRIES = Counter("sitrep_extractor_entries_total", "Entries of the articles stream handled", ["outcome"])
+log = structlog.get_logger("sitrep.extractor")
 
 
-def build_app(settings: Settings) -> FastStream:
-    streams = settings.streams
-    group, consumer = settings.extractor_group, settings.consumer_name
-    broker = make_broker(settings)
-    redis = connect(settings)
-    deps = ExtractorDeps(
-        settings=settings,
-        store=EventStore(redis),
-        nlp=load_nlp(settings.spacy_model),
-        producer=producer("extractor"),
-    )
+def connect_raw(settings: Settings) -> Redis:
+    """Bytes, not str: an entry with invalid UTF-8 must reach the handler (and the dead
+    letters), not fail the whole read. The socket timeout outlasts a blocking read."""
+    url, timeout = settings.require_redis_url(), BLOCK_MS / 1000 + 10
+    if settings.redis_cluster:
+        return RedisCluster.from_url(url, socket_timeout=timeout, socket_connect_timeout=5)  # type: ignore[return-value]
+    return Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=5)
 
-    async def on_article(msg: RedisStreamMessage) -> None:
-        raw = msg.raw_message
-        entry_id = raw["message_ids"][0].decode()
-        outcome = await handle_article_entry(deps, entry_id, raw["data"], msg.get_delivery_count)
-        ENTRIES.labels(outcome.value).inc()
-        if outcome is not Outcome.RETRY:
-            await msg.ack()
 
-    # One entry per read: extraction takes tens of milliseconds, and a bigger read would
-    # park entries in this consumer's pending list while other replicas sit idle.
-    new_entries = StreamSub(streams.articles, group=group, consumer=consumer, max_records=1)
-    stranded = StreamSub(
-        streams.articles, group=group, consumer=consumer, min_idle_time=settings.claim_idle_ms
-    )
-    broker.subscriber(stream=new_entries, ack_policy=AckPolicy.MANUAL)(on_article)
-    broker.subscriber(stream=stranded, ack_policy=AckPolicy.MANUAL)(on_article)
+class ExtractorApp:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.redis = connect_raw(settings)
+        self.worker = ExtractionWorker(settings.spacy_model)
+        deps = ExtractorDeps(settings=settings, producer=producer("extractor"))
+        self.consumer = ExtractorConsumer(deps, self.redis, self.worker)
+        self._stop = asyncio.Event()
+        self.health: HealthServer | None = None
 
-    app = FastStream(broker, logger=faststream_logger())
+    def readiness(self) -> dict[str, bool]:
+        return {"redis": self.consumer.redis_ok, "worker": self.worker.ready}
 
-    @app.on_startup
-    async def _prepare() -> None:
-        await ensure_group(redis, streams.articles, group)
-        if settings.extractor_metrics_port:
-            start_http_server(settings.extractor_metrics_port, addr=settings.extractor_host)
+    def exit(self) -> None:
+        """Ask `run()` to return (safe from a signal handler on the loop)."""
+        self._stop.set()
 
-    @app.after_shutdown
-    async def _close() -> None:
-        await redis.aclose()
+    async def run(self) -> None:
+        self._watch_signals()
+        if self.settings.extractor_metrics_port:
+            self.health = HealthServer(
+                self.settings.extractor_host, self.settings.extractor_metrics_port, self.readiness
+            )
+            self.health.start()
+        work = asyncio.create_task(self._work())
+        stop = asyncio.create_task(self._stop.wait())
+        try:
+            await asyncio.wait({work, stop}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in (work, stop):
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+            await self._close()
+        log.info("extractor_stopped")
 
-    return app
+    async def _work(self) -> None:
+        await self.worker.start()
+        with contextlib.suppress(Exception):  # Redis down now: the loop waits it out
+            await ensure_group(self.redis, self.settings.streams.articles, self.settings.extractor_group)
+        log.info("extractor_started", consumer=self.settings.consumer_name)
+        await self.consumer.run()
+
+    async def _close(self) -> None:
+        self.worker.kill()
+        if self.health is not None:
+            self.health.close()
+        with contextlib.suppress(Exception):
+            await self.redis.aclose()
+
+    def _watch_signals(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            with contextlib.suppress(NotImplementedError, RuntimeError):  # not the main thread
+                loop.add_signal_handler(signum, self.exit)
+
+
+def build_app(settings: Settings) -> ExtractorApp:
+    return ExtractorApp(settings)

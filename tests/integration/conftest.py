@@ -21,7 +21,9 @@ def settings(redis_url: str) -> Settings:
         redis_url=redis_url,
         key_prefix=unique_prefix(),
         extractor_metrics_port=0,
-        claim_idle_ms=300,
+        # Above the budget (settings refuse less); small, so reclaim tests stay quick.
+        claim_idle_ms=3000,
+        extract_timeout_s=2.5,
         max_deliveries=2,
         consumer_name="test-consumer",
     )

@@ -51,8 +51,8 @@ HOST_FIELD = {
     Service.projector: "projector_host",
     Service.extractor: "extractor_host",
 }
-# The extractor's only HTTP server is prometheus_client's, which answers on /metrics.
-EXTRACTOR_PATHS = {"/metrics"}
+# The extractor's HTTP server (services/extractor/health.py) answers these and nothing else.
+EXTRACTOR_PATHS = {"/metrics", "/healthz", "/readyz"}
 PLACEHOLDER_REDIS = "redis://127.0.0.1:1/0"  # never connected to: building the apps does not connect
 
 

@@ -9,7 +9,8 @@ from spacy.language import Language
 
 from schemas.records import Statement
 from services.extractor.statements.extract import extract_statements
-from services.extractor.statements.quotes import find_quotes, split_paragraphs
+from services.extractor.statements.quotes import find_quotes
+from services.extractor.text.sections import split_paragraphs
 
 
 def extract(nlp: Language, text: str) -> list[Statement]:

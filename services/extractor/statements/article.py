@@ -6,27 +6,17 @@ these two tokens in the same sentence?") is a lookup, not a scan.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from services.extractor.lexicon.speech import ABBREVIATIONS
-from services.extractor.statements.quotes import Paragraph, Quote, find_quotes, split_paragraphs
-from services.extractor.statements.speakers import Speaker
+from services.extractor.lexicon.titles import ABBREVIATIONS
+from services.extractor.statements.quotes import Quote, find_quotes
+from services.extractor.statements.speakers.speaker import Speaker
 from services.extractor.statements.verbs import is_reporting_verb
-
-# A dateline opening an article: "KHARTOUM (Reuters) -", "SANA, Yemen —", "SANAA–".
-_DATELINE = re.compile(
-    r"[A-Z][A-Z .'\u2019/-]{2,}(?:,\s*[A-Z][\w .]+?)?(?:\s*\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s*"
-)
-# The same in title case, which needs a country, date or agency to tell it from prose: "Kyiv (AFP) -".
-_TITLE_DATELINE = re.compile(
-    r"[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,2}"
-    r"(?:,\s*[A-Z][\w.]*(?: [A-Z\d][\w.]*){0,2}(?:\s*\([^)]{1,40}\))?|\s*\([^)]{1,40}\))"
-    r"\s+[-\u2013\u2014]+\s+"
-)
+from services.extractor.text.datelines import paragraph_dateline_end
+from services.extractor.text.sections import Paragraph, split_paragraphs
 
 
 class Article:
@@ -52,13 +42,15 @@ class Article:
         self.boundaries = self._sentence_boundaries()
         first_body = next((i for i, p in enumerate(self.paragraphs) if p.body), -1)
         self.body_start = [
-            _after_dateline(self.text, p, i == first_body) for i, p in enumerate(self.paragraphs)
+            paragraph_dateline_end(self.text, p.start, p.end, i == first_body)
+            for i, p in enumerate(self.paragraphs)
         ]
         self.mentions: list[tuple[int, Speaker]] = []  # (token, referent) in reading order
         self.quote_tokens: dict[int, int] = {}  # quote -> its first token
         for i in range(len(doc) - 1, -1, -1):
-            if self.quote_of[i] is not None:
-                self.quote_tokens[self.quote_of[i]] = i
+            quote = self.quote_of[i]
+            if quote is not None:
+                self.quote_tokens[quote] = i
 
     def in_dateline(self) -> list[bool]:
         """For each token, whether it lies in the dateline opening its paragraph."""
@@ -88,13 +80,6 @@ class Article:
 
     def same_sentence(self, a: Token, b: Token) -> bool:
         return self.region(a.idx) == self.region(b.idx) and self.para_of[a.i] == self.para_of[b.i]
-
-
-def _after_dateline(text: str, para: Paragraph, first: bool) -> int:
-    match = _DATELINE.match(text, para.start, para.end)
-    if match is None and first:
-        match = _TITLE_DATELINE.match(text, para.start, para.end)
-    return match.end() if match else para.start
 
 
 def _ends_with_abbreviation(text: str) -> bool:

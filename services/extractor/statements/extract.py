@@ -20,10 +20,11 @@ from spacy.tokens import Doc, Token
 
 from schemas.records import Span, Statement
 from services.extractor.statements.article import Article
-from services.extractor.statements.cues import SUBJECTS, Cue, cue_text, find_cues, is_according_to
+from services.extractor.statements.attribution import attribute_quotes
+from services.extractor.statements.clauses import SUBJECTS
+from services.extractor.statements.cues import Cue, cue_text, find_cues
 from services.extractor.statements.quotes import Quote
 from services.extractor.statements.speakers import Speaker, SpeakerResolver
-from services.extractor.statements.verbs import is_reporting_verb
 
 # A quote shorter than this, in a sentence without a reporting verb, is a scare quote or a name.
 _MIN_UNATTRIBUTED_WORDS = 4
@@ -53,7 +54,7 @@ def extract_statements(doc: Doc) -> list[Statement]:
 
 def _resolve_speakers(article: Article, cues: list[Cue], resolver: SpeakerResolver) -> None:
     """Resolve cue speakers and main-clause subjects in reading order, so pronouns see the past."""
-    cue_at = {}
+    cue_at: dict[int, list[Cue]] = {}
     for cue in cues:
         if cue.speaker_token is not None:
             cue_at.setdefault(cue.speaker_token.i, []).append(cue)
@@ -88,59 +89,90 @@ def _is_main_clause(article: Article, verb: Token) -> bool:
 
 
 def _drafts(article: Article, cues: list[Cue]) -> list[_Draft]:
-    quote_cue = _attribute_quotes(article, cues)
+    quote_cue = attribute_quotes(article, cues)
     drafts: list[_Draft] = []
     absorbed: set[int] = set()
-    doc = article.doc
     for cue in cues:
-        if cue.content is None:
-            continue
-        start, end = cue.content
-        own = {q for q, c in quote_cue.items() if c is cue}
-        if own - {article.quote_of[i] for i in range(start, end)}:
-            continue  # "That team has three goals, Carter said: “...”": the quote is what was said
-        inside = {article.quote_of[i] for i in range(start, end)} - {None}
-        # "What the rebels described as “...” left 30 dead, the governor said": a quote of a
-        # verb inside the clause is part of it, and still its own speaker's statement.
-        nested = {
-            q for q in inside if quote_cue.get(q) not in (None, cue) and start <= quote_cue[q].verb.i < end
-        }
-        for q in list(nested):
-            # "..., whom it described as the group's “wali”": the speaker's own word inside its claim
-            other = quote_cue[q].speaker
-            if cue.speaker is not None and other is not None and other.name == cue.speaker.name:
-                nested.discard(q)
+        absorbed |= _add_indirect(article, cues, cue, quote_cue, drafts)
+    _add_direct(article, quote_cue, absorbed, drafts)
+    drafts.sort(key=lambda d: d.start)
+    return drafts
+
+
+def _add_indirect(
+    article: Article, cues: list[Cue], cue: Cue, quote_cue: dict[int, Cue], drafts: list[_Draft]
+) -> set[int]:
+    """The statements a cue's content reports, one per coordinated claim; the quotes they absorb."""
+    bounds = _claim_bounds(article, cue, quote_cue) if cue.content is not None else None
+    if bounds is None:
+        return set()
+    start, end, nested = bounds
+    doc = article.doc
+    if sum(1 for t in doc[start:end] if not t.is_punct) < 2:
+        return set()
+    if cue.verb.lower_ == "according" and _reports_elsewhere(cues, cue, start, end):
+        return set()
+    absorbed: set[int] = set()
+    for first, last in _coordinated_clauses(article, start, end, cue.gap):
+        inside = {q for q in article.quote_of[first:last] if q is not None}
+        if inside and _mostly_quoted(article, sorted(inside), first, last, cue):
+            for q in inside:
                 quote_cue[q] = cue
-        foreign = sorted(q for q in inside - nested if quote_cue.get(q) not in (None, cue))
-        for q in sorted(inside - nested - set(foreign)):
-            # "told reporters that X: “...”": the quote after the colon is a statement of its own
-            first = article.quote_tokens.get(q, start)
-            colon = doc[first - 1].text == ":" and cue.verb.i < first - 1
-            if start < first - 1 and colon and article.quote_of[end - 1] == q:
-                end = first - 1
-                quote_cue[q] = cue
-                inside = {article.quote_of[i] for i in range(start, end)} - {None}
-                break
-        if foreign:
-            end = min(end, article.quote_tokens.get(foreign[0], end))
-            while end > start and (doc[end - 1].is_punct or doc[end - 1].pos_ == "CCONJ"):
-                end -= 1
-            inside = {article.quote_of[i] for i in range(start, end)} - {None}
-        if sum(1 for t in doc[start:end] if not t.is_punct) < 2:
             continue
-        if cue.verb.lower_ == "according" and _reports_elsewhere(cues, cue, start, end):
-            continue
-        for first, last in _coordinated_clauses(article, start, end, cue.gap):
-            inside = {article.quote_of[i] for i in range(first, last)} - {None}
-            if inside and _mostly_quoted(article, sorted(inside), first, last, cue):
-                for q in inside:
-                    quote_cue[q] = cue
-                continue
-            absorbed |= inside - nested
-            draft = _Draft(*_whole_quotes(article, first, last), "indirect", cue)
-            if cue.cut is not None and first < cue.cut[0] < cue.cut[1] < last:
-                draft.cut = (doc[cue.cut[0]].idx, _end_char(doc, cue.cut[1]))
-            drafts.append(draft)
+        absorbed |= inside - nested
+        draft = _Draft(*_whole_quotes(article, first, last), "indirect", cue)
+        if cue.cut is not None and first < cue.cut[0] < cue.cut[1] < last:
+            draft.cut = (doc[cue.cut[0]].idx, _end_char(doc, cue.cut[1]))
+        drafts.append(draft)
+    return absorbed
+
+
+def _claim_bounds(article: Article, cue: Cue, quote_cue: dict[int, Cue]) -> tuple[int, int, set[int]] | None:
+    """A cue's content as token bounds, less the quotes that are other cues' statements, and the
+    quotes nested in it that stay their own speaker's; None when its own quote is what was said."""
+    assert cue.content is not None
+    start, end = cue.content
+    doc = article.doc
+    inside = {q for q in article.quote_of[start:end] if q is not None}
+    if {q for q, c in quote_cue.items() if c is cue} - set(article.quote_of[start:end]):
+        return None  # "That team has three goals, Carter said: “...”": the quote is what was said
+    nested = _nested_quotes(article, cue, quote_cue, start, end, inside)
+    foreign = sorted(q for q in inside - nested if quote_cue.get(q) not in (None, cue))
+    for q in sorted(inside - nested - set(foreign)):
+        # "told reporters that X: “...”": the quote after the colon is a statement of its own
+        first = article.quote_tokens.get(q, start)
+        colon = doc[first - 1].text == ":" and cue.verb.i < first - 1
+        if start < first - 1 and colon and article.quote_of[end - 1] == q:
+            end = first - 1
+            quote_cue[q] = cue
+            break
+    if foreign:
+        end = min(end, article.quote_tokens.get(foreign[0], end))
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].pos_ == "CCONJ"):
+            end -= 1
+    return start, end, nested
+
+
+def _nested_quotes(
+    article: Article, cue: Cue, quote_cue: dict[int, Cue], start: int, end: int, inside: set[int]
+) -> set[int]:
+    """ "What the rebels described as “...” left 30 dead, the governor said": a quote of a verb
+    inside the clause is part of it, and still its own speaker's statement."""
+    nested = {q for q in inside if quote_cue.get(q) not in (None, cue) and start <= quote_cue[q].verb.i < end}
+    for q in list(nested):
+        # "..., whom it described as the group's “wali”": the speaker's own word inside its claim
+        other = quote_cue[q].speaker
+        if cue.speaker is not None and other is not None and other.name == cue.speaker.name:
+            nested.discard(q)
+            quote_cue[q] = cue
+    return nested
+
+
+def _add_direct(
+    article: Article, quote_cue: dict[int, Cue], absorbed: set[int], drafts: list[_Draft]
+) -> None:
+    """Each quote not absorbed by a reported clause, with its cue, as the continuation of the
+    quote before it, or unattributed when long enough to be more than a scare quote."""
     for q, quote in enumerate(article.quotes):
         if q in absorbed:
             continue
@@ -150,8 +182,6 @@ def _drafts(article: Article, cues: list[Cue]) -> list[_Draft]:
             continue
         if quote.end > quote.start:
             drafts.append(_Draft(quote.start, quote.end, "direct", cue, continued))
-    drafts.sort(key=lambda d: d.start)
-    return drafts
 
 
 def _coordinated_clauses(
@@ -235,70 +265,6 @@ def _mostly_quoted(article: Article, inside: list[int], start: int, end: int, cu
     return cue.verb.i >= end and last.end >= _end_char(article.doc, end) - 2
 
 
-def _attribute_quotes(article: Article, cues: list[Cue]) -> dict[int, Cue]:
-    """Each quote's cue: the nearest reporting verb in the same sentence, outside any quote."""
-    by_region: dict[int, list[Cue]] = {}
-    for cue in cues:
-        by_region.setdefault(article.region(cue.verb.idx), []).append(cue)
-    found = {}
-    for q, quote in enumerate(article.quotes):
-        candidates = [
-            c
-            for c in by_region.get(article.region(quote.outer_start), [])
-            if article.para_of[c.verb.i] == quote.paragraph and not _clause_apart(article, c, quote)
-        ]
-        if candidates:
-            found[q] = min(
-                candidates, key=lambda c: (not _governs(article, c.verb, q), _distance(c.verb, quote))
-            )
-        elif (introducer := _introducer(article, quote, cues)) is not None:
-            found[q] = introducer
-    return found
-
-
-def _clause_apart(article: Article, cue: Cue, quote: Quote) -> bool:
-    """ "“X” is the term the army uses for Y, which the government says operates from Z": a
-    relative reporting verb with a claim of its own does not report a quote outside its clause."""
-    verb = cue.verb
-    if verb.dep_ != "relcl" or cue.content is None:
-        return False
-    doc = article.doc
-    return not doc[verb.left_edge.i].idx <= quote.outer_start < _end_char(doc, verb.right_edge.i + 1)
-
-
-def _introducer(article: Article, quote: Quote, cues: list[Cue]) -> Cue | None:
-    """The verb of a paragraph ending in a colon, for a quote opening the next: "He described it:"."""
-    para = article.paragraphs[quote.paragraph]
-    if quote.outer_start != para.start or quote.paragraph == 0:
-        return None
-    before = article.paragraphs[quote.paragraph - 1]
-    if not article.text[before.start : before.end].endswith(":"):
-        return None
-    last = [c for c in cues if article.para_of[c.verb.i] == quote.paragraph - 1 and c.content is None]
-    return last[-1] if last else None
-
-
-def _governs(article: Article, verb: Token, q: int) -> bool:
-    """Whether `verb` is the reporting verb the parse hangs the quote on ("called the attack “...”")."""
-    first = article.quote_tokens.get(q)
-    if first is None:  # a quote inside a single token: nothing hangs on it
-        return False
-    token = article.doc[first]
-    while token.head.i != token.i:
-        token = token.head
-        if token.i == verb.i:
-            return True
-        if article.quote_of[token.i] is None and (is_reporting_verb(token) or is_according_to(token)):
-            return False
-    return False
-
-
-def _distance(verb: Token, quote: Quote) -> int:
-    if verb.idx >= quote.outer_end:
-        return verb.idx - quote.outer_end
-    return quote.outer_start - verb.idx + 1  # ties go to the verb after the quote: "“...,” she said"
-
-
 def _continues(article: Article, q: int, drafts: list[_Draft]) -> bool:
     quote = article.quotes[q]
     para = article.paragraphs[quote.paragraph]
@@ -318,17 +284,37 @@ def _named_term(article: Article, quote: Quote) -> bool:
 def _finish(article: Article, drafts: list[_Draft]) -> list[Statement]:
     statements: list[Statement] = []
     last: Speaker | None = None
-    for draft in drafts:
+    for k, draft in enumerate(drafts):
         cue = cue_text(draft.cue.verb) if draft.cue is not None else None
         if draft.cue is not None:
             speaker = draft.cue.speaker
         elif draft.continued:
-            speaker = last
+            speaker = _own_paragraph_speaker(article, drafts, k) or last
         else:
             speaker = _introduced_by(article, draft.start)
         last = speaker
         statements.append(_statement(article.text, draft, speaker, cue))
     return statements
+
+
+def _own_paragraph_speaker(article: Article, drafts: list[_Draft], k: int) -> Speaker | None:
+    """ "“We lost everything.” Ana Diaz, a farmer, said she fled at night.": a quote opening a
+    paragraph belongs to the person the paragraph's own reporting sentence names, not to the
+    previous paragraph's speaker; None when the paragraph has no such sentence."""
+    para = _paragraph(article, drafts[k].start)
+    if k > 0 and _paragraph(article, drafts[k - 1].start) == para:
+        return None  # a second quote after the paragraph's first goes on from it
+    for later in drafts[k + 1 :]:
+        if _paragraph(article, later.start) != para:
+            break
+        speaker = later.cue.speaker if later.cue is not None else None
+        if speaker is not None and speaker.kind == "person":
+            return speaker
+    return None
+
+
+def _paragraph(article: Article, char: int) -> int:
+    return bisect_right(article.para_starts, char) - 1
 
 
 def _introduced_by(article: Article, char: int) -> Speaker | None:

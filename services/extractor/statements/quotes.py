@@ -7,23 +7,15 @@ paragraph, which is also how news style continues a quote into the next paragrap
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from services.extractor.text.sections import Paragraph
 
 DOUBLE_OPEN = {"\u201c", "\u201e", "\u00ab"}
 DOUBLE_CLOSE = {"\u201d", "\u00bb"}
 SINGLE_OPEN = {"\u2018", "'"}
 SINGLE_CLOSE = {"\u2019", "'"}
 _PAIRED_SINGLES = ("\u2018\u2018", "\u2019\u2019", "``", "''")
-_FINAL = ".!?:\u2026"  # a colon ends a paragraph that introduces a quote below it
-_CLOSERS = "\"'\u201d\u2019\u00bb)]"
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    start: int
-    end: int
-    body: bool  # False for headlines, captions credits and subheads: lines without final punctuation
 
 
 @dataclass(frozen=True)
@@ -34,24 +26,6 @@ class Quote:
     outer_end: int  # just past the closing mark, or the paragraph end when unclosed
     paragraph: int
     closed: bool
-
-
-def split_paragraphs(text: str) -> list[Paragraph]:
-    paragraphs = []
-    for match in re.finditer(r"[^\n]+", text):
-        line = match.group()
-        stripped = line.strip()
-        if not stripped:
-            continue
-        start = match.start() + len(line) - len(line.lstrip())
-        end = match.start() + len(line.rstrip())
-        paragraphs.append(Paragraph(start, end, _ends_like_prose(stripped)))
-    return paragraphs
-
-
-def _ends_like_prose(line: str) -> bool:
-    core = line.rstrip(_CLOSERS + " ")
-    return bool(core) and core[-1] in _FINAL or line[-1] in ".!?:"
 
 
 def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
