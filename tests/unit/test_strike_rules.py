@@ -316,3 +316,10 @@ def test_relative_clause_of_another_deed_is_no_place(nlp: Language) -> None:
     passive = nlp("Guns shelled the area from which the rocket was launched, near Kfar Kila.")
     shelled = next(t for t in passive if t.text == "shelled")
     assert not scope.others_relative_clauses(shelled, shelled)
+
+
+def test_passive_agent_of_the_strike_word(nlp: Language) -> None:
+    doc = nlp("The rockets were fired by Russian forces.")
+    resolver = ActorResolver(doc, load_gazetteer())
+    rockets = next(t for t in doc if t.text == "rockets")
+    assert provenance.actor_and_rule(resolver, actor_sources(rockets), rockets) == ("Russia", "by-phrase")
