@@ -1327,3 +1327,15 @@ def test_a_name_two_states_share_goes_to_the_one_the_article_places(nlp: Languag
 def test_a_state_beyond_the_border_is_no_place_of_the_strike(nlp: Language) -> None:
     strike = only(nlp, "Niger's army struck militants near the border with Burkina Faso on Friday.")
     assert strike.location.country != "Burkina Faso"
+
+
+def test_a_strike_told_as_a_separate_one_is_another_record(nlp: Language) -> None:
+    text = (
+        "Turkish drones struck a car near Sulaimaniya on Friday, killing one militant. "
+        "A separate Turkish drone strike hit a truck, killing two."
+    )
+    assert len(strikes(nlp, text)) == 2
+    told_again = (
+        "Turkish drones struck a car near Sulaimaniya on Friday. The Turkish strike killed one militant."
+    )
+    assert len(strikes(nlp, told_again)) == 1

@@ -206,6 +206,7 @@ class _Consolidation:
     def dated_with_actor(self, m: Mention) -> None:
         """The strikes are founded by dated mentions with an actor; one night's telling is one strike."""
         fits = [g for g in self.groups if g.by(m.actor) and g.fits_kind(m.kind) and same_place(g, m)]
+        fits = [] if m.separate else fits
         same = [g for g in fits if g.date == m.date]
         night = [g for g in fits if _same_night(g, m)]
         if same or night:
@@ -232,6 +233,7 @@ class _Consolidation:
     def undated_with_actor(self, m: Mention) -> None:
         own = [g for g in self.groups if g.by(m.actor) and g.fits_kind(m.kind)]
         own = [g for g in own if same_place(g, m)] if _another_hit(m) else own
+        own = [] if m.separate else own
         alike = [g for g in own if g.campaign == m.campaign] or ([] if m.campaign else own)
         group = _nearest(alike, m)
         group.add(m) if group else self.start(m, m.actor)

@@ -8,7 +8,8 @@ When two mentions are one event (the rule, after ACLED's same actor, same day, s
 - kinds of one family (air, ground), or one of them names none;
 - and neither is told as background to the other (a strike told "in response to" another, or in the
   past perfect, is an earlier event).
-Two places the text reports as separately hit on one day are two events; `consolidation` builds the
+Two places the text reports as separately hit on one day are two events, and so is a strike told as
+a further one ("a separate drone strike", "another raid"); `consolidation` builds the
 groups mention by mention under this rule, and `merge_undated` joins what its order of passes left
 apart: an undated telling of an actor's strike founded before that actor's dated strike was read.
 
@@ -54,7 +55,7 @@ def merge_undated(groups: list[Group]) -> list[Group]:
     """An undated single strike joins the one dated strike of its actor it fits, if there is just one."""
     kept: list[Group] = []
     for group in groups:
-        if group.date or not _fresh(group):
+        if group.date or not _fresh(group) or any(m.separate for m in group.mentions):
             kept.append(group)
             continue
         fits = [g for g in groups if g.date and _fresh(g) and _compatible(group, g)]

@@ -41,7 +41,7 @@ from services.extractor.strikes.context import (
 from services.extractor.strikes.events import event_date, merge_undated
 from services.extractor.strikes.fresh import is_background
 from services.extractor.strikes.gazetteer import load_gazetteer
-from services.extractor.strikes.mentions import Mention, is_manned
+from services.extractor.strikes.mentions import Mention, is_manned, is_separate
 from services.extractor.strikes.places import find_location
 from services.extractor.strikes.provenance import actor_and_rule, annotate, strike_provenance
 from services.extractor.strikes.sources import actor_sources
@@ -198,6 +198,7 @@ def find_mentions(
                     defender=_defender(token, resolver),
                     actor_rule=actor_rule,
                     teller=teller,
+                    separate=is_separate(token),
                 )
             )
             annotate(mentions[-1], published_at)
