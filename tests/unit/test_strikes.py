@@ -1339,3 +1339,12 @@ def test_a_strike_told_as_a_separate_one_is_another_record(nlp: Language) -> Non
         "Turkish drones struck a car near Sulaimaniya on Friday. The Turkish strike killed one militant."
     )
     assert len(strikes(nlp, told_again)) == 1
+
+
+def test_launch_day_of_an_operation_dates_its_undated_strikes(nlp: Language) -> None:
+    text = "Nigeria launched an offensive on Tuesday. Nigerian jets struck three camps in Borno."
+    strike = only(nlp, text)
+    assert (strike.date, strike.provenance["date"].rule) == ("2021-05-11", "launch day")
+    # told after the strikes, an operation's launch says nothing of them
+    later = only(nlp, "Nigerian jets struck three camps in Borno. Nigeria launched an offensive on Tuesday.")
+    assert later.provenance["date"].rule == "publication day"

@@ -102,3 +102,5 @@ REPORTING_VERBS = _SPEECH_VERBS - {"recall"}
 # Words that tell a strike as a further one: "a separate drone strike", "another raid" (not "a second
 # strike", which may be a second pass of one raid).
 SEPARATE_WORDS = frozenset({"separate", "another"})
+# Nouns (lemmas) of an operation whose launch day dates the strikes told of it: "launched an offensive".
+OPERATION_NOUNS = frozenset({"operation", "offensive", "campaign", "assault"})

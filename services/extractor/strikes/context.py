@@ -53,8 +53,9 @@ def place_in_context(
 ) -> None:
     """Each mention's place filed under the country the article establishes for its name."""
     gazetteer = resolver.gazetteer
-    # Only where the article names some country are the towns of countries it never names namesakes.
-    namesakes_out = bool(known)
+    # Only where the article names the country of some strike are the others' unnamed countries namesakes:
+    # "Russian missiles struck Kharkiv" names no Ukraine, and Kharkiv is still in it.
+    namesakes_out = any(m.location.country in known for m in mentions)
     for m in mentions:
         region, country = m.location.region, m.location.country
         options = gazetteer.countries_of_place(region) if region else []

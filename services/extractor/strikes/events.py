@@ -14,8 +14,9 @@ groups mention by mention under this rule, and `merge_undated` joins what its or
 apart: an undated telling of an actor's strike founded before that actor's dated strike was read.
 
 Each event then gets its date and precision: a day or month the text attaches to one of its
-mentions; else, for a fresh single strike, the day its report was made ("officials said Wednesday")
-or, failing that, the publication day; a campaign or a background strike the text does not date
+mentions; else, for a fresh single strike, the day its report was made ("officials said Wednesday"),
+the launch day of its attacker's operation told before it ("launched an offensive on Tuesday"), or,
+failing that, the publication day; a campaign or a background strike the text does not date
 stays undated.
 """
 
@@ -70,8 +71,11 @@ def _dated_by(group: Group) -> Mention | None:
     return next((m for m in sorted(group.mentions, key=lambda m: m.index) if m.date == group.date), None)
 
 
-def event_date(group: Group, published_at: date | None) -> EventDate:
-    """The event's date, its precision, and where it was read (see the module's doc)."""
+def event_date(
+    group: Group, published_at: date | None, launches: dict[str, tuple[str, SpacySpan]] | None = None
+) -> EventDate:
+    """The event's date, its precision, and where it was read (see the module's doc). `launches` are the
+    launch days of the attackers' operations the article tells (`operations.operation_launches`)."""
     if group.date:
         told = _dated_by(group)
         precision: DatePrecision = "day" if len(group.date) == 10 else "month"
@@ -85,6 +89,9 @@ def event_date(group: Group, published_at: date | None) -> EventDate:
     reported = next((m for m in fresh if m.report_day), None)
     if reported is not None and reported.report_day:
         return EventDate(reported.report_day, "day", (reported.sentence, "report day"))
+    launch = (launches or {}).get(group.actor or "")
+    if launch is not None and launch[1].start <= fresh[0].sentence.start:
+        return EventDate(launch[0], "day", (launch[1], "launch day"))
     if published_at is None:
         return EventDate(None, None, None)
     return EventDate(published_at.isoformat(), "day", (fresh[0].sentence, "publication day"))

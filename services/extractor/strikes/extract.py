@@ -42,6 +42,7 @@ from services.extractor.strikes.events import event_date, merge_undated
 from services.extractor.strikes.fresh import is_background
 from services.extractor.strikes.gazetteer import load_gazetteer
 from services.extractor.strikes.mentions import Mention, is_manned, is_separate
+from services.extractor.strikes.operations import operation_launches
 from services.extractor.strikes.places import find_location
 from services.extractor.strikes.provenance import actor_and_rule, annotate, strike_provenance
 from services.extractor.strikes.sources import actor_sources
@@ -146,6 +147,13 @@ def _actor(
     return actor, rule
 
 
+def _teller(
+    token: Token, resolver: ActorResolver, location: Location, published_at: date | None
+) -> str | None:
+    """An armed force's own report of a fresh strike: its attacker if no one else is found to own it."""
+    return None if is_background(token, published_at) else teller_actor(token, resolver, location)
+
+
 def find_mentions(
     doc: Doc, published_at: date | None, resolver: ActorResolver | None = None
 ) -> list[Mention]:
@@ -172,9 +180,6 @@ def find_mentions(
             if actor in resolver.groups and token.lemma_ == "bombing" and token.pos_ == "NOUN":
                 continue  # an armed group's "bombings" are explosions on the ground, not air strikes
             location, rank = find_location(sent, token, gazetteer, actor)
-            # an armed force's own report: the attacker only of a strike no one else is found to own
-            fresh = not actor and not is_background(token, published_at)
-            teller = teller_actor(token, resolver, location) if fresh else None
             resolver.last_actor = actor or resolver.last_actor
             when = mention_date(token, published_at, told_before)
             anchor = date.fromisoformat(when) if when and len(when) == 10 else anchor
@@ -197,7 +202,7 @@ def find_mentions(
                     partners=resolver.partners_in(sources, actor),
                     defender=_defender(token, resolver),
                     actor_rule=actor_rule,
-                    teller=teller,
+                    teller=None if actor else _teller(token, resolver, location, published_at),
                     separate=is_separate(token),
                 )
             )
@@ -277,6 +282,7 @@ def to_strike(
     fallback_country: str | None,
     usual_kind: StrikeKind = "airstrike",
     published_at: date | None = None,
+    launches: dict[str, tuple[str, SpacySpan]] | None = None,
 ) -> Strike:
     mentions = sorted(group.mentions, key=lambda m: m.trigger.i)
     # Jets' strikes stay air strikes: a drone strike told beside them is another of the day's raids,
@@ -287,7 +293,7 @@ def to_strike(
     targets = list(dict.fromkeys(t for m in mentions for t in m.targets))[:MAX_TARGETS]
     claims = list(dict.fromkeys(filter(None, (claim_for(m, statements) for m in mentions))))
     sentences = list(dict.fromkeys(m.sentence for m in mentions))
-    when = event_date(group, published_at)
+    when = event_date(group, published_at, launches)
     strike = Strike(
         actor=group.actor or "unknown",
         kind=kind,
@@ -326,6 +332,7 @@ def extract_strikes(doc: Doc, published_at: date | None, statements: Sequence[St
     )
     fallback = fallback or context
     groups = sorted(groups, key=lambda g: min(m.trigger.i for m in g.mentions))
+    launches = operation_launches(doc, published_at, resolver)
     usual = _usual_kinds(groups)
     return [
         to_strike(
@@ -334,6 +341,7 @@ def extract_strikes(doc: Doc, published_at: date | None, statements: Sequence[St
             fallback or gazetteer.country_named(g.actor or ""),
             usual.get(g.actor, "airstrike"),
             published_at,
+            launches,
         )
         for g in groups
         if g.actor

@@ -30,6 +30,7 @@ CONFIDENCE = {
     "dominant attacker": 0.5,
     "date in sentence": 0.9,
     "report day": 0.7,
+    "launch day": 0.6,
     "publication day": 0.5,
     "place in clause": 0.85,
     "place in sentence": 0.6,
