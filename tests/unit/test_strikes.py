@@ -1348,3 +1348,8 @@ def test_launch_day_of_an_operation_dates_its_undated_strikes(nlp: Language) -> 
     # told after the strikes, an operation's launch says nothing of them
     later = only(nlp, "Nigerian jets struck three camps in Borno. Nigeria launched an offensive on Tuesday.")
     assert later.provenance["date"].rule == "publication day"
+
+
+def test_where_the_weapon_came_from_is_no_place_of_the_strike(nlp: Language) -> None:
+    strike = only(nlp, "Cambodian rockets fired from Cambodia struck a village in Surin on Thursday.")
+    assert (strike.location.country, strike.location.region) == ("Thailand", "Surin")

@@ -96,7 +96,7 @@ def _text(tokens: list[Token]) -> str:
 def _passed_over(chunk: list[Token], last: Token, trigger: Token, described: set[int]) -> bool:
     """A name that is no place of this strike: the subject's description, another event's place,
     "the Darfur city of Nyala" (the place is Nyala; but "the Gara region of Iraq" is Gara)."""
-    if last.i in described or _of_another_event(last, trigger) or _beside(last):
+    if last.i in described or _of_another_event(last, trigger) or _beside(last) or _origin(last):
         return True
     return bool(
         last.lower_ in SETTLEMENTS
@@ -201,6 +201,12 @@ def _other_state(sent: Span, trigger: Token, gazetteer: Gazetteer, actor: str | 
             continue  # "Britain struck ... after a missile hit a ship": the subject of another deed
         return match.alias.canonical
     return None
+
+
+def _origin(name: Token) -> bool:
+    """ "rockets fired from Cambodia", "drones launched from Iran": where the weapon came from."""
+    head = phrase_head(name)
+    return head.dep_ == "pobj" and head.head.lower_ == "from" and head.head.head.lemma_ in ("fire", "launch")
 
 
 def _beside(name: Token) -> bool:
