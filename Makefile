@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 CORPUS ?= ../shared/corpus
 
-.PHONY: install run test unit integration e2e lint format schemas eval eval-newswire bench clean
+.PHONY: install run test unit integration e2e lint format schemas eval eval-newswire bench clean contract fuzz soak
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,8 +56,20 @@ eval-newswire: install  # the project's own regression corpus (corpus/README.md)
 
 bench: install
 	$(BIN)/python -m bench.bench_extractor
-	$(BIN)/python -m bench.bench_pipeline
-	$(BIN)/python -m bench.bench_length
+	$(BIN)/python -m bench.run
+
+# Schemathesis against both OpenAPI documents (real processes, API keys on), many examples;
+# `make test` runs the same with a few.
+contract: install
+	SITREP_CONTRACT_EXAMPLES=$${SITREP_CONTRACT_EXAMPLES:-200} $(BIN)/python -m pytest tests/e2e/test_contract.py
+
+# More than 10,000 generated inputs for the ingest model and the extractor's entry point.
+fuzz: install
+	SITREP_FUZZ=1 $(BIN)/python -m pytest tests/unit/test_fuzz.py
+
+# 10,000 articles from 8 clients through the real services; prints counts and times.
+soak: install
+	$(BIN)/python -m bench.soak
 
 clean:
 	rm -rf $(VENV) .sitrep .pytest_cache .ruff_cache *.egg-info

@@ -10,8 +10,10 @@ from typing import Annotated
 
 import typer
 
+from services.commands import dead_letters, status, tail
 from services.common.logging import configure_logging
 from services.common.settings import Settings
+from services.common.stack_record import with_running_stack
 
 app = typer.Typer(
     help="sitrep: statements and strikes from conflict news, kept in Redis Streams.", no_args_is_help=True
@@ -25,7 +27,8 @@ class Service(StrEnum):
 
 
 def _settings() -> Settings:
-    settings = Settings()
+    # Without REDIS_URL, a stack started by `sitrep up` is found through its stack.json.
+    settings = with_running_stack(Settings())
     configure_logging(settings.log_level, settings.log_format)
     return settings
 
@@ -93,7 +96,9 @@ def publish(
     settings = _settings()
     url = (ingest_url or f"http://{settings.ingest_host}:{settings.ingest_port}").rstrip("/") + "/articles"
     failures = 0
-    with httpx.Client(timeout=30) as client:
+    # With SITREP_API_KEY set (one key or several), writes need one of them.
+    keys = sorted(settings.write_keys())
+    with httpx.Client(timeout=30, headers={"X-API-Key": keys[0]} if keys else {}) as client:
         for path in track(files, description="publishing"):
             try:
                 response = client.post(url, json=_article_payload(path, published_at, source))
@@ -174,6 +179,11 @@ def evaluate_corpus(
 
     report = evaluate(corpus_dir, predictions_dir=predictions_dir)
     typer.echo(render_json(report) if as_json else render_report(report), nl=as_json)
+
+
+app.command()(status.status)
+app.command()(tail.tail)
+app.add_typer(dead_letters.app, name="dead-letters")
 
 
 if __name__ == "__main__":

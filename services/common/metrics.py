@@ -46,18 +46,23 @@ class StreamGauges:
         """`checkpoints`: the projector's position in each stream it reads."""
         for stream, checkpoint in checkpoints.items():
             self.projection_lag.labels(stream).set(await entries_after(redis, stream, checkpoint))
-        streams = settings.streams
-        for stream in (streams.articles, *streams.derived(), streams.dead_letters):
-            self.length.labels(stream).set(await redis.xlen(stream))
+        for streams in settings.all_shard_streams():  # one, unless the streams are sharded
+            for stream in (streams.articles, *streams.derived()):
+                self.length.labels(stream).set(await redis.xlen(stream))
+            await self._refresh_groups(redis, streams.articles)
+        dead_letters = settings.streams.dead_letters
+        self.length.labels(dead_letters).set(await redis.xlen(dead_letters))
+        self.dead_letters.set(await redis.xlen(dead_letters))
+
+    async def _refresh_groups(self, redis: Redis, articles: str) -> None:
         try:
-            groups = await redis.xinfo_groups(streams.articles)
+            groups = await redis.xinfo_groups(articles)
         except ResponseError:  # the stream does not exist yet
             groups = []
         for group in groups:
             # Redis 7 reports `lag` itself; the embedded 6.2 does not, so count it.
             lag = group.get("lag")
             if lag is None:
-                lag = await entries_after(redis, streams.articles, group["last-delivered-id"])
-            self.group_lag.labels(streams.articles, group["name"]).set(lag)
-            self.group_pending.labels(streams.articles, group["name"]).set(group["pending"])
-        self.dead_letters.set(await redis.xlen(streams.dead_letters))
+                lag = await entries_after(redis, articles, group["last-delivered-id"])
+            self.group_lag.labels(articles, group["name"]).set(lag)
+            self.group_pending.labels(articles, group["name"]).set(group["pending"])

@@ -8,8 +8,10 @@ import socket
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import AliasChoices, Field, field_validator, model_validator
+from pydantic import AliasChoices, Field, PrivateAttr, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from services.common.sharding import parse_shards, shard_base, shard_of
 
 
 def _default_consumer_name() -> str:
@@ -74,6 +76,27 @@ class Settings(BaseSettings):
     log_format: Literal["auto", "json", "console"] = "auto"
     data_dir: str = ".sitrep"
 
+    # --- Stream sharding (issue 11) ---
+    # The event streams split by article into this many shards, each under its own hash tag
+    # ("sitrep:{s3}:articles"), so a Redis Cluster spreads them over its nodes. 1 keeps the
+    # unsharded names. Grow it only with a migration (README, "Sharding"): an article's shard
+    # is its id's hash modulo this number.
+    stream_shards: int = Field(default=1, ge=1, le=1024)
+    # The shards this extractor consumes, e.g. "0,2"; empty: all of them.
+    extractor_shards: str = ""
+    # Which shard `streams` names; set by `for_shard`, never from the environment.
+    _shard: int = PrivateAttr(default=0)
+
+    # --- HTTP hardening (issue 12 part B): API keys and overload answers -------------------
+    # One key or a comma-separated list (so keys can be rotated without downtime). SecretStr
+    # keeps them out of reprs and logs. Unset: writes are open (local development).
+    api_key: SecretStr | None = Field(default=None, description="Keys for writes, comma-separated")
+    read_api_key: SecretStr | None = Field(default=None, description="Keys for reads; unset: reads open")
+    # What a 503 asks the client to wait (Retry-After) when Redis does not answer.
+    retry_after_s: int = Field(default=5, ge=1, le=3600)
+    # How long ingest waits for Redis before answering 503, so a client is never kept hanging.
+    redis_timeout_s: float = Field(default=2.0, gt=0, le=60)
+
     @field_validator("key_prefix")
     @classmethod
     def _no_trailing_colon(cls, value: str) -> str:
@@ -92,24 +115,70 @@ class Settings(BaseSettings):
         return self
 
     @model_validator(mode="after")
+    def _extractor_shards_exist(self) -> Settings:
+        parse_shards(self.extractor_shards, self.stream_shards)
+        return self
+
+    @model_validator(mode="after")
     def _claim_outlasts_budget(self) -> Settings:
         # Otherwise another consumer reclaims an entry while its first extraction still runs.
         if self.claim_idle_ms <= self.extract_timeout_s * 1000:
             raise ValueError("SITREP_CLAIM_IDLE_MS must exceed SITREP_EXTRACT_TIMEOUT_S (in ms)")
         return self
 
+    @property
+    def dead_letters_resolved(self) -> str:
+        """Hash: dead-letter entry id -> how it was resolved (retried or dropped). The
+        dead-letter stream itself is never trimmed: it stays the record of what failed."""
+        return self.key("dead-letters", "resolved")
+
+    def write_keys(self) -> frozenset[str]:
+        return _split_keys(self.api_key)
+
+    def read_keys(self) -> frozenset[str]:
+        return _split_keys(self.read_api_key)
+
     def key(self, *parts: str) -> str:
         return ":".join((self.key_prefix, *parts))
 
     @property
     def streams(self) -> Streams:
+        """The streams of this settings' shard (shard 0, unless made by `for_shard`)."""
+        return self.shard_streams(self._shard)
+
+    def shard_streams(self, shard: int) -> Streams:
+        return self._streams_under(shard_base(self.key_prefix, self.stream_shards, shard))
+
+    def unsharded_streams(self) -> Streams:
+        """The names with one shard: history written before the streams were sharded."""
+        return self._streams_under(self.key_prefix)
+
+    def _streams_under(self, base: str) -> Streams:
         return Streams(
-            articles=self.key("articles"),
-            statements=self.key("statements"),
-            strikes=self.key("strikes"),
-            extractions=self.key("extractions"),
+            articles=f"{base}:articles",
+            statements=f"{base}:statements",
+            strikes=f"{base}:strikes",
+            extractions=f"{base}:extractions",
+            # Rare and read by the projector alone: one stream, beside the read models.
             dead_letters=self.key("dead-letters"),
         )
+
+    def all_shard_streams(self) -> list[Streams]:
+        return [self.shard_streams(shard) for shard in range(self.stream_shards)]
+
+    def for_shard(self, shard: int) -> Settings:
+        """The same settings, with `streams` naming the given shard's streams."""
+        shard_base(self.key_prefix, self.stream_shards, shard)  # refuses a shard that does not exist
+        copy = self.model_copy()
+        copy._shard = shard
+        return copy
+
+    def for_article(self, article_id: str) -> Settings:
+        return self.for_shard(shard_of(article_id, self.stream_shards))
+
+    def consumed_shards(self) -> list[int]:
+        """The shards an extractor with these settings reads."""
+        return parse_shards(self.extractor_shards, self.stream_shards)
 
     def require_redis_url(self) -> str:
         if not self.redis_url:
@@ -117,3 +186,9 @@ class Settings(BaseSettings):
                 "REDIS_URL is not set: start one with `sitrep up` or point REDIS_URL at a Redis"
             )
         return self.redis_url
+
+
+def _split_keys(secret: SecretStr | None) -> frozenset[str]:
+    if secret is None:
+        return frozenset()
+    return frozenset(k.strip() for k in secret.get_secret_value().split(",") if k.strip())

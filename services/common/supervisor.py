@@ -13,6 +13,7 @@ from pathlib import Path
 
 from services.common.embedded_redis import EmbeddedRedis
 from services.common.settings import Settings
+from services.common.stack_record import forget_stack, record_stack
 
 SERVICES = ("ingest", "extractor", "projector")
 
@@ -55,6 +56,7 @@ def up(settings: Settings, embedded_port: int) -> int:
         redis_url = embedded.start()
         print(f"embedded Redis: {redis_url} (data in {embedded.data_dir})", flush=True)
     env["REDIS_URL"] = redis_url
+    print(f"stack recorded in {record_stack(settings, redis_url)}", flush=True)
 
     processes: list[subprocess.Popen[bytes]] = []
     stopping = False
@@ -95,5 +97,6 @@ def up(settings: Settings, embedded_port: int) -> int:
                 p.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 p.kill()
+        forget_stack(settings)
         if embedded:
             embedded.stop()

@@ -1,4 +1,5 @@
-"""The extractor's composition root: a consumer of the group `extractor` on `sitrep:articles`.
+"""The extractor's composition root: a consumer of the group `extractor` on `sitrep:articles`
+(on each shard's, when the streams are sharded).
 
 Three parts, built here and nowhere else: the read loop (`consumer.py`), the worker
 process that extracts under a time budget (`worker.py`), and the HTTP server for
@@ -12,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+from dataclasses import replace
 
 import structlog
 from redis.asyncio import Redis, RedisCluster
@@ -22,7 +24,7 @@ from services.common.settings import Settings
 from services.extractor.consumer import BLOCK_MS, ExtractorConsumer
 from services.extractor.handler import ExtractorDeps
 from services.extractor.health import HealthServer
-from services.extractor.worker import ExtractionWorker
+from services.extractor.shared_worker import SharedExtractionWorker
 
 log = structlog.get_logger("sitrep.extractor")
 
@@ -40,14 +42,19 @@ class ExtractorApp:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.redis = connect_raw(settings)
-        self.worker = ExtractionWorker(settings.spacy_model)
+        self.worker = SharedExtractionWorker(settings.spacy_model)
         deps = ExtractorDeps(settings=settings, producer=producer("extractor"))
-        self.consumer = ExtractorConsumer(deps, self.redis, self.worker)
+        # One read loop per shard it consumes (one, unless the streams are sharded), each with
+        # the shard's streams in its settings; the worker process is shared.
+        self.consumers = [
+            ExtractorConsumer(replace(deps, settings=settings.for_shard(shard)), self.redis, self.worker)
+            for shard in settings.consumed_shards()
+        ]
         self._stop = asyncio.Event()
         self.health: HealthServer | None = None
 
     def readiness(self) -> dict[str, bool]:
-        return {"redis": self.consumer.redis_ok, "worker": self.worker.ready}
+        return {"redis": all(c.redis_ok for c in self.consumers), "worker": self.worker.ready}
 
     def exit(self) -> None:
         """Ask `run()` to return (safe from a signal handler on the loop)."""
@@ -74,10 +81,12 @@ class ExtractorApp:
 
     async def _work(self) -> None:
         await self.worker.start()
-        with contextlib.suppress(Exception):  # Redis down now: the loop waits it out
-            await ensure_group(self.redis, self.settings.streams.articles, self.settings.extractor_group)
-        log.info("extractor_started", consumer=self.settings.consumer_name)
-        await self.consumer.run()
+        for consumer in self.consumers:
+            with contextlib.suppress(Exception):  # Redis down now: the loop waits it out
+                articles = consumer.deps.settings.streams.articles
+                await ensure_group(self.redis, articles, self.settings.extractor_group)
+        log.info("extractor_started", consumer=self.settings.consumer_name, shards=len(self.consumers))
+        await asyncio.gather(*(consumer.run() for consumer in self.consumers))
 
     async def _close(self) -> None:
         self.worker.kill()

@@ -64,6 +64,10 @@ class Keys:
     def strike(self, strike_key: str) -> str:
         return self._k("strike", strike_key)
 
+    def strike_merge(self, strike_key: str) -> str:
+        """What merging a strike's sources needs and the API does not show (see read_models/strikes)."""
+        return self._k("strike-merge", strike_key)
+
     def strike_source(self, strike_id: str) -> str:
         """Marks one article's StrikeReported as applied, and points to its merged strike."""
         return self._k("strike-source", strike_id)

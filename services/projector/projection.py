@@ -9,6 +9,7 @@ writer (another replica, or replay) makes EXEC fail and the entry is tried again
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -66,8 +67,14 @@ class Projector:
         self.keys = Keys.from_settings(settings)
 
     def streams(self) -> list[str]:
-        s = self._settings.streams
-        return [s.articles, *s.derived(), s.dead_letters]
+        """Every stream the read models come from: each shard's, then the dead letters.
+        The checkpoints of all of them live beside the read models, in their slot."""
+        settings = self._settings
+        shards = settings.all_shard_streams()
+        if settings.stream_shards > 1:
+            # What was written before the streams were sharded stays projected and replayed.
+            shards = [settings.unsharded_streams(), *shards]
+        return [name for s in shards for name in (s.articles, *s.derived())] + [shards[0].dead_letters]
 
     async def checkpoint(self, stream: str) -> str | None:
         return await self._redis.get(self.keys.checkpoint(stream))
@@ -111,7 +118,7 @@ class Projector:
                     changes.merge(step)
                     applied += 1
                 pipe.multi()
-                queue_writes(pipe, changes)
+                queue_writes(pipe, changes, one_mset=not isinstance(pipe, ClusterPipeline))
                 pipe.set(checkpoint_key, last_entry)
                 try:
                     await pipe.execute()
@@ -137,16 +144,25 @@ class Projector:
         )
         await self._store.append(self._settings.streams.dead_letters, event)
 
-    async def catch_up(self, stream: str, page: int = 200) -> int:
-        """Apply every entry after the checkpoint, a page per transaction (replay, start-up)."""
+    async def catch_up(self, stream: str, page: int = 1000) -> int:
+        """Apply every entry after the checkpoint, a page per transaction (replay, start-up).
+
+        Big pages: a hot document (an often-reported strike, a prolific speaker) is then read
+        and written once per thousand entries, not once per hundred. The next page is read
+        while this one is applied, so Redis and the projector's CPU work at the same time."""
         applied = 0
         after = await self.checkpoint(stream) or "0"
-        while True:
-            entries = await self._redis.xrange(stream, min=f"({after}", count=page)
-            if not entries:
-                return applied
-            applied += await self.apply_batch(stream, entries)
-            after = entries[-1][0]
+        entries = await self._redis.xrange(stream, min=f"({after}", count=page)
+        while entries:
+            next_page = self._redis.xrange(stream, min=f"({entries[-1][0]}", count=page)
+            following = asyncio.ensure_future(next_page)
+            try:
+                applied += await self.apply_batch(stream, entries)
+            except BaseException:
+                following.cancel()
+                raise
+            entries = await following
+        return applied
 
     async def reset(self) -> int:
         """Delete every read model and checkpoint (the streams are untouched)."""

@@ -1,4 +1,9 @@
-"""The read side: small query functions over the read models, paginated by cursor."""
+"""The read side: small query functions over the read models, paginated by cursor.
+
+A page keeps each document as the JSON text Redis holds. Statements and strikes are stored
+in the API's shape, so the HTTP layer can send that text as it is (`json_pages`) instead of
+parsing, validating and serialising it again: that was most of the time of GET /strikes.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from typing import Any
 from redis.asyncio import Redis
 
 from services.projector.keys import Keys, item_of, slug
-from services.projector.read_models import articles, speakers, strikes
+from services.projector.read_models import articles, speakers
 
 Doc = dict[str, Any]
 # A page never scans more index entries than this; its cursor then resumes the scan.
@@ -20,8 +25,15 @@ SCAN_BUDGET = 5000
 
 @dataclass(frozen=True)
 class PageOf:
-    items: list[Doc]
+    raw: list[str]
     next_cursor: str | None
+    # Turns a stored document into the API's shape; None: it is stored in that shape.
+    shape: Callable[[Doc], Doc] | None = None
+
+    @property
+    def items(self) -> list[Doc]:
+        docs = [json.loads(text) for text in self.raw]
+        return [self.shape(doc) for doc in docs] if self.shape else docs
 
 
 def encode_cursor(index_member: str) -> str:
@@ -32,14 +44,18 @@ class InvalidCursor(ValueError):
     """A cursor this API did not hand out."""
 
 
+# Unpadded base64url, as encode_cursor writes it (a length of 4n+1 is never base64).
+CURSOR_PATTERN = r"^([A-Za-z0-9_-]{4})*([A-Za-z0-9_-]{2,3})?$"
+
+
 def decode_cursor(cursor: str) -> str:
+    """Any well-formed cursor is a position in an index (the members sort by it), so one
+    this API did not hand out pages from wherever it falls rather than failing."""
     try:
-        decoded = base64.b64decode(cursor + "=" * (-len(cursor) % 4), altchars=b"-_", validate=True).decode()
+        raw = base64.b64decode(cursor + "=" * (-len(cursor) % 4), altchars=b"-_", validate=True)
     except ValueError as exc:
         raise InvalidCursor("invalid cursor") from exc
-    if "|" not in decoded:
-        raise InvalidCursor("invalid cursor")
-    return decoded
+    return raw.decode("utf-8", errors="replace")
 
 
 async def _page(
@@ -48,10 +64,11 @@ async def _page(
     doc_key: Callable[[str], str],
     limit: int,
     cursor: str | None,
-    keep: Callable[[Doc], bool] = lambda _: True,
+    keep: Callable[[Doc], bool] | None = None,
     newest_first: bool = True,
 ) -> PageOf:
-    items: list[Doc] = []
+    """Walk an index from the cursor; `keep` (which needs each document parsed) filters."""
+    items: list[str] = []
     last = decode_cursor(cursor) if cursor else None
     scanned = 0
     while len(items) < limit and scanned < SCAN_BUDGET:
@@ -66,8 +83,8 @@ async def _page(
         for index_member, raw in zip(members, values, strict=True):
             scanned += 1
             last = index_member
-            if raw and keep(doc := json.loads(raw)):
-                items.append(doc)
+            if raw and (keep is None or keep(json.loads(raw))):
+                items.append(raw)
                 if len(items) == limit:
                     break
     more = await _has_more(redis, index, last, newest_first) if last else False
@@ -90,7 +107,7 @@ async def list_articles(
 ) -> PageOf:
     index = keys.index("articles", "status", status) if status else keys.index("articles")
     page = await _page(redis, index, keys.article, limit, cursor)
-    return PageOf([articles.view(d) for d in page.items], page.next_cursor)
+    return PageOf(page.raw, page.next_cursor, articles.view)
 
 
 async def get_article(redis: Redis, keys: Keys, article_id: str) -> Doc | None:
@@ -121,6 +138,7 @@ async def list_statements(
     else:
         index = keys.index("statements")
     needle = q.casefold() if q else None
+    filtered = sum(bool(f) for f in (article_id, speaker, kind)) > 1 or any((q, since, until))
 
     def keep(doc: Doc) -> bool:
         return (
@@ -131,7 +149,7 @@ async def list_statements(
             and (not until or doc["extracted_at"] < until)
         )
 
-    return await _page(redis, index, keys.statement, limit, cursor, keep)
+    return await _page(redis, index, keys.statement, limit, cursor, keep if filtered else None)
 
 
 async def list_speakers(redis: Redis, keys: Keys, *, q: str | None, limit: int, cursor: str | None) -> PageOf:
@@ -142,7 +160,7 @@ async def list_speakers(redis: Redis, keys: Keys, *, q: str | None, limit: int, 
         return not needle or any(needle in n.casefold() for n in names)
 
     page = await _page(redis, keys.index("speakers"), keys.speaker, limit, cursor, keep, newest_first=False)
-    return PageOf([speakers.view(d) for d in page.items], page.next_cursor)
+    return PageOf(page.raw, page.next_cursor, speakers.view)
 
 
 async def list_strikes(
@@ -176,5 +194,5 @@ async def list_strikes(
             and (not date_to or (bool(date) and date <= date_to))
         )
 
-    page = await _page(redis, index, keys.strike, limit, cursor, keep)
-    return PageOf([strikes.view(d) for d in page.items], page.next_cursor)
+    filtered = sum(bool(f) for f in (actor, country, kind)) > 1 or bool(date_from or date_to)
+    return await _page(redis, index, keys.strike, limit, cursor, keep if filtered else None)

@@ -115,3 +115,4 @@ class DeadLetter(BaseModel):
     deliveries: int
     correlation_id: str
     fields: dict[str, str]
+    resolution: dict[str, str] | None = None

@@ -14,21 +14,21 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import structlog
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI
 from faststream.redis import StreamSub
 from faststream.redis.annotations import RedisBatchStreamMessage
 from prometheus_client import CollectorRegistry, Counter
 from redis.exceptions import RedisError
 
+from services.common.access_log import AccessLog
 from services.common.metrics import StreamGauges
 from services.common.producer import producer
 from services.common.redis_client import connect, make_broker
 from services.common.settings import Settings
 from services.projector.api import router
 from services.projector.dashboard.routes import router as dashboard_router
+from services.projector.errors import install_errors
 from services.projector.projection import Projector
-from services.projector.queries import InvalidCursor
 from services.projector.runtime import ProjectorRuntime
 
 log = structlog.get_logger("sitrep.projector")
@@ -103,9 +103,6 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.runtime = runtime
     app.include_router(router)
     app.include_router(dashboard_router)
-
-    @app.exception_handler(InvalidCursor)
-    async def _invalid_cursor(request: Request, exc: InvalidCursor) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=422)
-
+    install_errors(app)
+    app.add_middleware(AccessLog)
     return app

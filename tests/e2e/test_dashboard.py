@@ -17,6 +17,7 @@ from typing import Any, cast
 import httpx
 import pytest
 
+from services.ingest.commands import latest_year
 from tests.e2e.conftest import Services, start_stack
 
 CHROMIUM = Path(os.environ.get("SITREP_CHROMIUM", "/usr/bin/chromium"))
@@ -172,7 +173,8 @@ def test_dashboard_shows_filters_opens_and_follows_strikes(
     page.click("#strike-filters button[type=reset]")
     expect(rows).to_have_count(len(strikes), timeout=WAIT_MS)
     day = 1 + uuid.uuid4().int % 27
-    published = f"2031-0{1 + uuid.uuid4().int % 9}-{day:02d}"
+    # Next year: later than any corpus strike, and within what ingest accepts (to the end of next year).
+    published = f"{latest_year()}-0{1 + uuid.uuid4().int % 9}-{day:02d}"
     article_id = post_article(
         services, {"title": "Jets strike border town", "body": NEW_STRIKE_TEXT, "published_at": published}
     )

@@ -11,9 +11,10 @@ from fastapi import FastAPI
 from redis.asyncio import Redis
 from spacy.language import Language
 
+from services.common.event_store import EventStore
 from services.common.settings import Settings
 from services.projector.service import create_app, run_projection
-from tests.factories import publish_extracted
+from tests.factories import article_event, publish_extracted
 
 
 @pytest.fixture
@@ -52,10 +53,24 @@ async def test_read_your_write_then_filter_and_paginate(
     assert (await client.get("/articles", params={"status": "failed"})).json()["items"] == []
 
 
-async def test_waiting_for_an_unknown_article_times_out(api: tuple[FastAPI, httpx.AsyncClient]) -> None:
+async def test_waiting_for_an_article_never_published_answers_404_at_once(
+    api: tuple[FastAPI, httpx.AsyncClient],
+) -> None:
     _, client = api
-    response = await client.get("/statements", params={"wait_for_article": "nope", "wait_ms": 100})
-    assert response.status_code == 504
+    # wait_ms is long: a 404 that waited would make this test take 30 s.
+    response = await client.get("/statements", params={"wait_for_article": "nope", "wait_ms": 30_000})
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found" and "nope" in response.json()["message"]
+
+
+async def test_waiting_for_an_article_not_yet_extracted_times_out(
+    api: tuple[FastAPI, httpx.AsyncClient], redis: Redis, settings: Settings
+) -> None:
+    _, client = api
+    event = article_event()
+    await EventStore(redis).append(settings.streams.articles, event)  # no extractor runs here
+    response = await client.get("/strikes", params={"wait_for_article": event.article_id, "wait_ms": 100})
+    assert response.status_code == 504 and response.json()["code"] == "timeout"
 
 
 async def test_health_readiness_metrics_and_bad_cursor(api: tuple[FastAPI, httpx.AsyncClient]) -> None:

@@ -697,3 +697,59 @@ def test_pods_are_bounded_non_root_and_stop_gracefully(
     extractor = deployments[Service.extractor].container["resources"]
     # spaCy's pipeline: about 300 MB resident per extractor, measured on long articles.
     assert 300 * 2**20 <= memory_bytes(extractor["requests"]["memory"]) <= 512 * 2**20
+
+
+# --- API keys (issue 12): from a Secret in Kubernetes, from the host's environment in Compose
+
+
+KEYED = (Service.ingest, Service.projector)
+KEY_NAMES = {"SITREP_API_KEY", "SITREP_READ_API_KEY"}
+
+
+def test_key_settings_are_the_ones_settings_reads() -> None:
+    assert KEY_NAMES <= ALLOWED_ENV
+
+
+def test_k8s_api_keys_come_from_a_secret(
+    deployments: dict[Service, K8sService], configmaps: dict[str, dict[str, Any]]
+) -> None:
+    for data in configmaps.values():
+        assert not KEY_NAMES & set(data), "keys belong in a Secret, not a ConfigMap"
+    for service in KEYED:
+        env = {var["name"]: var for var in deployments[service].container["env"]}
+        write = env["SITREP_API_KEY"]["valueFrom"]["secretKeyRef"]
+        read = env["SITREP_READ_API_KEY"]["valueFrom"]["secretKeyRef"]
+        assert write["name"] == read["name"] and write["key"] != read["key"]
+        assert not write.get("optional"), "writes must not silently run without a key"
+        assert read.get("optional") is True, "reads stay open unless a read key is given"
+        assert "value" not in env["SITREP_API_KEY"] and "value" not in env["SITREP_READ_API_KEY"]
+
+
+def test_compose_api_keys_come_from_the_environment(compose: dict[str, Any], dockerfile: list[Stage]) -> None:
+    services = compose_sitrep_services(compose)
+    for service in KEYED:
+        env = compose_env(services[service])
+        # `${VAR:?...}` makes Compose refuse to start without a write key; `${VAR:-}` leaves
+        # reads open by default. Either way no key is written in the file.
+        assert re.fullmatch(r"\$\{SITREP_API_KEY:\?[^}]*\}", env["SITREP_API_KEY"])
+        assert env["SITREP_READ_API_KEY"] == "${SITREP_READ_API_KEY:-}"
+        resolved = {**image_env(dockerfile), **env, "SITREP_API_KEY": "k1,k2", "SITREP_READ_API_KEY": ""}
+        settings = settings_from_env(resolved)
+        assert settings.write_keys() == {"k1", "k2"} and settings.read_keys() == frozenset()
+    assert not KEY_NAMES & set(compose_env(services[Service.extractor]))
+
+
+def test_both_openapi_documents_declare_the_key_schemes() -> None:
+    from services.ingest.api import create_app as create_ingest
+    from services.projector.service import create_app as create_projector
+
+    settings = Settings(redis_url=PLACEHOLDER_REDIS)
+    for app in (create_ingest(settings), create_projector(settings)):
+        schemes = app.openapi()["components"]["securitySchemes"]
+        assert schemes["HTTPBearer"]["scheme"] == "bearer"
+        assert schemes["APIKeyHeader"] == {
+            "type": "apiKey",
+            "in": "header",
+            "name": "X-API-Key",
+            "description": "`X-API-Key: <key>`",
+        }

@@ -1,8 +1,12 @@
-"""Read model: the speaker directory (names, titles, affiliations, counts)."""
+"""Read model: the speaker directory (names, titles, affiliations, counts).
+
+Lists are kept sorted and the name is the least of the spellings seen, so a speaker's
+document does not depend on the order its statements arrive in (the shards of a sharded
+stream are read in no fixed order).
+"""
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Mapping
 from typing import Any
 
@@ -29,8 +33,9 @@ def apply(event: Event, entry_id: str, docs: Mapping[str, Doc | None], keys: Key
     skey = speaker_key(statement)
     key = keys.speaker(skey)
     before = docs.get(key)
+    # The lists change below: copy them, not the whole document (deepcopy was a fifth of replay).
     doc: Doc = (
-        copy.deepcopy(before)
+        {**before, **{f: list(before[f]) for f in ("titles", "affiliations", "aliases", "article_ids")}}
         if before
         else {
             "speaker_key": skey,
@@ -44,14 +49,26 @@ def apply(event: Event, entry_id: str, docs: Mapping[str, Doc | None], keys: Key
             "statements": 0,
         }
     )
-    append_new(doc["titles"], [statement.speaker_title])
-    append_new(doc["affiliations"], [statement.speaker_affiliation])
-    append_new(doc["aliases"], statement.speaker_aliases)
-    append_new(doc["article_ids"], [event.article_id])
+    _add_sorted(doc["titles"], [statement.speaker_title])
+    _add_sorted(doc["affiliations"], [statement.speaker_affiliation])
+    _add_sorted(doc["aliases"], statement.speaker_aliases)
+    _add_sorted(doc["article_ids"], [event.article_id])
+    doc["name"] = _least(doc["name"], statement.speaker)
+    if not statement.speaker:
+        doc["description"] = _least(doc["description"], statement.speaker_title)
     doc["statements"] += 1
     changes.put(key, doc)
     changes.add(keys.index("speakers"), f"{skey}|{skey}")
     return changes
+
+
+def _add_sorted(into: list[str], values: list[str | None] | list[str]) -> None:
+    append_new(into, values)
+    into.sort()
+
+
+def _least(current: str | None, seen: str | None) -> str | None:
+    return min(v for v in (current, seen) if v) if current or seen else None
 
 
 def view(doc: Doc) -> Doc:
