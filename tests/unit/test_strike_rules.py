@@ -257,7 +257,7 @@ def test_number_value(text: str, value: int | None) -> None:
 
 
 def test_background_strikes(nlp: Language) -> None:
-    assert fresh.is_background(token(nlp, "The army said jets had struck the camp.", "struck"), SATURDAY)
+    assert fresh.is_background(token(nlp, "Jets had struck the camp before the truce.", "struck"), SATURDAY)
     text = "Jets struck the port on Friday in response to the strike on the base."
     assert fresh.is_background(token(nlp, text, "strike"), SATURDAY)
     assert fresh.is_background(token(nlp, "He was killed in a drone strike in 2019.", "strike"), SATURDAY)
@@ -323,3 +323,15 @@ def test_passive_agent_of_the_strike_word(nlp: Language) -> None:
     resolver = ActorResolver(doc, load_gazetteer())
     rockets = next(t for t in doc if t.text == "rockets")
     assert provenance.actor_and_rule(resolver, actor_sources(rockets), rockets) == ("Russia", "by-phrase")
+
+
+def test_reported_speech_shifts_the_tense_back(nlp: Language) -> None:
+    # "the army said its jets had bombed" is the army's "our jets bombed": news, not background
+    text = "The army said Thursday its warplanes had bombed a camp."
+    assert not fresh.is_background(token(nlp, text, "bombed"), SATURDAY)
+    assert not fresh.is_background(token(nlp, "The army said jets had struck the camp.", "struck"), SATURDAY)
+
+
+def test_a_strike_another_event_follows_is_background(nlp: Language) -> None:
+    text = "The operation follows a drone strike on Monday."
+    assert fresh.is_background(token(nlp, text, "strike"), SATURDAY)

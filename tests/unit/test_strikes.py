@@ -1353,3 +1353,12 @@ def test_launch_day_of_an_operation_dates_its_undated_strikes(nlp: Language) -> 
 def test_where_the_weapon_came_from_is_no_place_of_the_strike(nlp: Language) -> None:
     strike = only(nlp, "Cambodian rockets fired from Cambodia struck a village in Surin on Thursday.")
     assert (strike.location.country, strike.location.region) == ("Thailand", "Surin")
+
+
+def test_news_is_no_telling_of_its_background(nlp: Language) -> None:
+    text = (
+        "The Kenyan army said Thursday its warplanes had bombed a camp in Somalia. "
+        "The operation follows a Kenyan drone strike on Monday that killed two fighters."
+    )
+    dates = {s.kind: s.date for s in strikes(nlp, text)}
+    assert dates == {"airstrike": "2021-05-13", "drone strike": "2021-05-10"}

@@ -234,6 +234,9 @@ class _Consolidation:
         own = [g for g in self.groups if g.by(m.actor) and g.fits_kind(m.kind)]
         own = [g for g in own if same_place(g, m)] if _another_hit(m) else own
         own = [] if m.separate else own
+        # news is no telling of its background: "its warplanes bombed a camp" after "the operation
+        # follows a drone strike on Monday"
+        own = own if m.background else [g for g in own if not _background(g)]
         alike = [g for g in own if g.campaign == m.campaign] or ([] if m.campaign else own)
         group = _nearest(alike, m)
         group.add(m) if group else self.start(m, m.actor)

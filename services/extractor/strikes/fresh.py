@@ -17,8 +17,9 @@ from datetime import date
 from spacy.tokens import Token
 
 from services.extractor.lexicon.strikes import REPORTING_VERBS
+from services.extractor.lexicon.time import SEQUENCE_VERBS
 from services.extractor.strikes.scope import answered, temporal_mark
-from services.extractor.strikes.syntax import clause_verb
+from services.extractor.strikes.syntax import clause_verb, through_quantity
 from services.extractor.strikes.when import date_head
 from services.extractor.text.dates import resolve_date
 
@@ -30,9 +31,18 @@ def _verb(token: Token) -> Token:
 
 
 def past_perfect(token: Token) -> bool:
-    """ "had struck", "had been shelled": told as before the story's time."""
+    """ "had struck", "had been shelled": told as before the story's time. Not in reported speech, where
+    "the army said its jets had bombed a camp" is the army's "our jets bombed" shifted back a tense."""
     verb = _verb(token)
+    if verb.dep_ == "ccomp" and verb.head.lemma_ in REPORTING_VERBS:
+        return False
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children)
+
+
+def followed(token: Token) -> bool:
+    """ "The operation follows a drone strike on Monday": a strike another event came after."""
+    governor = through_quantity(token)
+    return governor.dep_ == "dobj" and governor.head.lemma_ in SEQUENCE_VERBS
 
 
 def in_own_year(token: Token, published_at: date | None) -> bool:
@@ -63,6 +73,7 @@ def is_background(token: Token, published_at: date | None) -> bool:
     return (
         past_perfect(token)
         or answered(token)
+        or followed(token)
         or before_a_dated_event(token)
         or in_own_year(token, published_at)
     )
