@@ -17,7 +17,7 @@ async def entries_after(redis: Redis, stream: str, after: str | None, cap: int =
     """How many entries follow `after` (capped: a lag beyond `cap` reads as `cap`)."""
     if after is None or after == "0-0":
         return min(await redis.xlen(stream), cap)
-    return len(await redis.xrange(stream, min=f"({after}", count=cap))
+    return len(await redis.xrange(stream, min=f"({after}", count=cap) or [])
 
 
 class StreamGauges:

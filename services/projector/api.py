@@ -7,7 +7,7 @@ import json
 import time
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
 from fastapi import APIRouter, Header, Query, Request, Response
 from fastapi.responses import StreamingResponse
@@ -52,7 +52,7 @@ def _day(value: date | None) -> str | None:
 
 
 def _runtime(request: Request) -> ProjectorRuntime:
-    return request.app.state.runtime
+    return cast(ProjectorRuntime, request.app.state.runtime)
 
 
 def _page(page: queries.PageOf) -> dict[str, Any]:
@@ -303,7 +303,9 @@ async def events(
     async def feed() -> AsyncIterator[str]:
         yield ": connected\n\n"
         while not await request.is_disconnected():
-            batches = await runtime.redis.xread(positions, count=100, block=1000)
+            # The client decodes replies: [(stream, [(entry id, fields)])], all str.
+            found = await runtime.redis.xread(dict(positions), count=100, block=1000)
+            batches = cast(list[tuple[str, list[tuple[str, dict[str, str]]]]], found)
             if not batches:
                 yield ": keep-alive\n\n"
                 continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 import structlog
 from redis.asyncio import Redis
@@ -54,8 +54,8 @@ async def _read(pipe: Pipeline, keys: list[str]) -> list[str | None]:
     """Read watched keys: one MGET on a single node; a cluster's transactional pipeline
     refuses multi-key reads, so there each key is read on its own (same slot, same node)."""
     if isinstance(pipe, ClusterPipeline):
-        return [await pipe.get(key) for key in keys]
-    return await pipe.mget(keys)
+        return [cast(str | None, await pipe.get(key)) for key in keys]
+    return cast(list[str | None], await pipe.mget(keys))
 
 
 class Projector:
@@ -77,7 +77,7 @@ class Projector:
         return [name for s in shards for name in (s.articles, *s.derived())] + [shards[0].dead_letters]
 
     async def checkpoint(self, stream: str) -> str | None:
-        return await self._redis.get(self.keys.checkpoint(stream))
+        return cast(str | None, await self._redis.get(self.keys.checkpoint(stream)))
 
     async def apply_entry(self, stream: str, entry_id: str, fields: Mapping[Any, Any]) -> bool:
         """Apply one entry; False if it was applied before (or skipped as unreadable)."""
@@ -117,7 +117,7 @@ class Projector:
                     docs.update(step.docs)  # the next event of the batch sees this one's result
                     changes.merge(step)
                     applied += 1
-                pipe.multi()
+                pipe.multi()  # type: ignore[no-untyped-call]  # redis-py leaves it unannotated
                 queue_writes(pipe, changes, one_mset=not isinstance(pipe, ClusterPipeline))
                 pipe.set(checkpoint_key, last_entry)
                 try:
@@ -152,10 +152,9 @@ class Projector:
         while this one is applied, so Redis and the projector's CPU work at the same time."""
         applied = 0
         after = await self.checkpoint(stream) or "0"
-        entries = await self._redis.xrange(stream, min=f"({after}", count=page)
+        entries = await self._page(stream, after, page)
         while entries:
-            next_page = self._redis.xrange(stream, min=f"({entries[-1][0]}", count=page)
-            following = asyncio.ensure_future(next_page)
+            following = asyncio.ensure_future(self._page(stream, entries[-1][0], page))
             try:
                 applied += await self.apply_batch(stream, entries)
             except BaseException:
@@ -163,6 +162,11 @@ class Projector:
                 raise
             entries = await following
         return applied
+
+    async def _page(self, stream: str, after: str, count: int) -> list[tuple[str, dict[str, str]]]:
+        """The entries after `after` (the client decodes replies to str)."""
+        found = await self._redis.xrange(stream, min=f"({after}", count=count)
+        return cast(list[tuple[str, dict[str, str]]], found)
 
     async def reset(self) -> int:
         """Delete every read model and checkpoint (the streams are untouched)."""

@@ -11,7 +11,7 @@ import base64
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from redis.asyncio import Redis
 
@@ -73,13 +73,15 @@ async def _page(
     scanned = 0
     while len(items) < limit and scanned < SCAN_BUDGET:
         batch = max(limit - len(items), 50)
+        # The client decodes replies: members and documents are str.
         if newest_first:
-            members = await redis.zrevrangebylex(index, f"({last}" if last else "+", "-", start=0, num=batch)
+            found = await redis.zrevrangebylex(index, f"({last}" if last else "+", "-", start=0, num=batch)
         else:
-            members = await redis.zrangebylex(index, f"({last}" if last else "-", "+", start=0, num=batch)
+            found = await redis.zrangebylex(index, f"({last}" if last else "-", "+", start=0, num=batch)
+        members = cast(list[str], found)
         if not members:
             return PageOf(items, None)
-        values = await redis.mget([doc_key(item_of(m)) for m in members])
+        values = cast(list[str | None], await redis.mget([doc_key(item_of(m)) for m in members]))
         for index_member, raw in zip(members, values, strict=True):
             scanned += 1
             last = index_member
