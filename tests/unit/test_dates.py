@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from services.extractor.text.dates import resolve_date
+from services.extractor.text.dates import resolve_date, resolve_precision
 
 FRIDAY = date(2019, 3, 15)
 
@@ -113,3 +113,18 @@ def test_the_parser_reads_a_day_or_month_inside_a_longer_expression(text: str, e
 )
 def test_hours_and_lengths_of_time_are_no_dates(text: str) -> None:
     assert resolve_date(text, FRIDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        ("on Friday", "day"),
+        ("last week", "week"),
+        ("this week", "week"),
+        ("last September", "month"),
+        ("in March", "month"),
+        ("in 2019", None),
+    ],
+)
+def test_precision_of_a_date_expression(text: str, precision: str | None) -> None:
+    assert resolve_precision(text, date(2021, 5, 19)) == precision

@@ -75,3 +75,15 @@ def test_places_to_countries(gazetteer: Gazetteer, place: str, country: str) -> 
 
 def test_unknown_place(gazetteer: Gazetteer) -> None:
     assert gazetteer.country_of_place("Nowhereville") is None
+
+
+def test_a_town_name_several_countries_have(gazetteer: Gazetteer) -> None:
+    # "Gao" is a town in Mali and in Burkina Faso, and one of Guantánamo's names
+    assert {"Mali", "Burkina Faso"} <= set(gazetteer.countries_of_place("Gao"))
+    assert gazetteer.countries_of_place("Erbil")[0] == "Iraq"
+    assert gazetteer.countries_of_place("Nowhereville") == []
+
+
+def test_names_two_states_share(gazetteer: Gazetteer) -> None:
+    assert gazetteer.sharing("Congo") == ["DR Congo", "Republic of the Congo"]
+    assert gazetteer.sharing("Iraq") == []

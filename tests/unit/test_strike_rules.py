@@ -8,7 +8,11 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Token
 
-from services.extractor.strikes import assertion, triggers, when
+from schemas.records import Location
+from services.extractor.strikes import assertion, fresh, provenance, scope, tellers, triggers, when
+from services.extractor.strikes.actors import ActorResolver
+from services.extractor.strikes.gazetteer import load_gazetteer
+from services.extractor.strikes.sources import actor_sources
 from services.extractor.strikes.syntax import forms, kind_from_words, words_before
 from services.extractor.text.numbers import number_value
 
@@ -247,3 +251,87 @@ def test_same_subject_deeds(nlp: Language) -> None:
 )
 def test_number_value(text: str, value: int | None) -> None:
     assert number_value(text) == value
+
+
+# Fresh or background: which strikes take the report's day
+
+
+def test_background_strikes(nlp: Language) -> None:
+    assert fresh.is_background(token(nlp, "Jets had struck the camp before the truce.", "struck"), SATURDAY)
+    text = "Jets struck the port on Friday in response to the strike on the base."
+    assert fresh.is_background(token(nlp, text, "strike"), SATURDAY)
+    assert fresh.is_background(token(nlp, "He was killed in a drone strike in 2019.", "strike"), SATURDAY)
+    assert not fresh.is_background(token(nlp, "Jets have struck the camp.", "struck"), SATURDAY)
+
+
+def test_report_day(nlp: Language) -> None:
+    text = "Missiles have been launched at two bases, officials confirmed Thursday night."
+    assert fresh.report_day(token(nlp, text, "Missiles"), SATURDAY) == "2021-05-13"
+    assert fresh.report_day(token(nlp, "Missiles hit two bases on Thursday.", "Missiles"), SATURDAY) is None
+
+
+# Actors from the article's context
+
+
+def test_actor_rule_names_the_kind_of_source(nlp: Language) -> None:
+    doc = nlp("Turkish jets struck the camp. The camp was struck by Iran. Syrian strikes hit the town.")
+    resolver = ActorResolver(doc, load_gazetteer())
+    for word_, actor, rule in (("struck", "Turkey", "agent"), ("strikes", "Syria", "modifier")):
+        trigger = next(t for t in doc if t.text == word_)
+        assert provenance.actor_and_rule(resolver, actor_sources(trigger), trigger) == (actor, rule)
+    passive = [t for t in doc if t.text == "struck"][1]
+    assert provenance.actor_and_rule(resolver, actor_sources(passive), passive) == ("Iran", "by-phrase")
+
+
+def test_led_alliance(nlp: Language) -> None:
+    doc = nlp("US-led airstrikes hit the town. The coalition aircraft also bombed a bridge.")
+    resolver = ActorResolver(doc, load_gazetteer())
+    assert resolver.actor_in(doc[0:4]) == "US-led coalition"
+    bombed = next(t for t in doc if t.text == "bombed")
+    assert resolver.actor_of(actor_sources(bombed)) == "US-led coalition"
+
+
+def test_armed_teller(nlp: Language) -> None:
+    doc = nlp("Strikes were carried out against camps in Syria, the Iranian army said.")
+    resolver = ActorResolver(doc, load_gazetteer())
+    assert tellers.teller_actor(doc[0], resolver, Location(country="Syria")) == "Iran"
+    # an army tells of the strikes on its own country too
+    assert tellers.teller_actor(doc[0], resolver, Location(country="Iran")) is None
+    admitted = nlp("The Malian armed forces confirmed the strikes.")
+    resolver = ActorResolver(admitted, load_gazetteer())
+    strikes = next(t for t in admitted if t.text == "strikes")
+    assert tellers.teller_actor(strikes, resolver, Location(country="Mali")) == "Mali"
+    ministry = nlp("Strikes hit the camp, the ministry said.")
+    assert tellers.teller_actor(ministry[0], ActorResolver(ministry, load_gazetteer()), Location()) is None
+
+
+# Places
+
+
+def test_relative_clause_of_another_deed_is_no_place(nlp: Language) -> None:
+    doc = nlp("Jets struck plants that make the missiles Iran fired at Israel.")
+    struck = next(t for t in doc if t.text == "struck")
+    outside = scope.others_relative_clauses(struck, struck)
+    assert {doc[i].text for i in outside} >= {"Iran", "fired", "Israel"}
+    passive = nlp("Guns shelled the area from which the rocket was launched, near Kfar Kila.")
+    shelled = next(t for t in passive if t.text == "shelled")
+    assert not scope.others_relative_clauses(shelled, shelled)
+
+
+def test_passive_agent_of_the_strike_word(nlp: Language) -> None:
+    doc = nlp("The rockets were fired by Russian forces.")
+    resolver = ActorResolver(doc, load_gazetteer())
+    rockets = next(t for t in doc if t.text == "rockets")
+    assert provenance.actor_and_rule(resolver, actor_sources(rockets), rockets) == ("Russia", "by-phrase")
+
+
+def test_reported_speech_shifts_the_tense_back(nlp: Language) -> None:
+    # "the army said its jets had bombed" is the army's "our jets bombed": news, not background
+    text = "The army said Thursday its warplanes had bombed a camp."
+    assert not fresh.is_background(token(nlp, text, "bombed"), SATURDAY)
+    assert not fresh.is_background(token(nlp, "The army said jets had struck the camp.", "struck"), SATURDAY)
+
+
+def test_a_strike_another_event_follows_is_background(nlp: Language) -> None:
+    text = "The operation follows a drone strike on Monday."
+    assert fresh.is_background(token(nlp, text, "strike"), SATURDAY)

@@ -15,7 +15,9 @@ FORCE_NOUNS = frozenset(
     "helicopter bomber administration authority artillery fighter unit junta".split()
 )
 # Force nouns that still name the forces when they modify: "military airstrikes", "army helicopters".
-FORCE_MODIFIERS = frozenset({"military", "army", "regime", "government", "junta", "navy", "force"})
+FORCE_MODIFIERS = frozenset(
+    {"military", "army", "regime", "government", "junta", "navy", "force", "coalition"}
+)
 # Nouns (lemmas): a demonym before these names people of that nationality, not the state: "Syrian rebels"
 # are not Syria.
 NON_STATE_HEADS = frozenset(
@@ -41,3 +43,9 @@ TARGET_HEADS = frozenset(
 DOCUMENTS = frozenset(
     "tally count report statement figure estimate data toll survey record analysis review database".split()
 )
+# Nouns (lemmas) of an armed force that tells of strikes: a force that reports strikes and names no other
+# attacker tells of its own ("Strikes were also carried out in Syria, the force said"). Not "government"
+# or "ministry", which report the strikes they suffer as often as those they make.
+ARMED_TELLERS = frozenset("military army force troop navy junta guard command".split())
+# Verbs (lemmas) by which a force owns a strike told as its object: "the armed forces confirmed the strikes".
+ADMISSION_VERBS = frozenset({"confirm", "acknowledge", "admit"})

@@ -57,3 +57,5 @@ PLATFORMS = frozenset(
 OTHER_EVENTS = frozenset(
     "bombing attack clash explosion ambush blast offensive assault fighting battle".split()
 )
+# Nouns (lemmas) of a line between states: "near the border with Burkina Faso" is beside that state.
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})

@@ -99,3 +99,8 @@ CANCEL_VERBS = frozenset("cancel abort avert prevent".split())
 # Verbs that report a strike: the one reporting-verb lexicon, less "recall", which in strike stories
 # tells of a memory as often as of a report ("the incident recalled the bombing of a gathering").
 REPORTING_VERBS = _SPEECH_VERBS - {"recall"}
+# Words that tell a strike as a further one: "a separate drone strike", "another raid" (not "a second
+# strike", which may be a second pass of one raid).
+SEPARATE_WORDS = frozenset({"separate", "another"})
+# Nouns (lemmas) of an operation whose launch day dates the strikes told of it: "launched an offensive".
+OPERATION_NOUNS = frozenset({"operation", "offensive", "campaign", "assault"})

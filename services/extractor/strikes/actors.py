@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
@@ -53,6 +55,48 @@ def _armed_groups_named(doc: Doc, known: list[AliasMatch]) -> list[AliasMatch]:
     return found
 
 
+_LED = re.compile(r"([A-Z][\w.]*)-led\b")
+
+
+def _led_alliances(text: str, gazetteer: Gazetteer, known: list[AliasMatch]) -> list[AliasMatch]:
+    """ "US-led airstrikes", "Saudi-led strikes": the coalition its leader leads, where the gazetteer
+    knows one, though the text does not write the coalition's name out."""
+    led_by = {leader: alliance for alliance, leader in gazetteer.alliance_leaders.items()}
+    found = []
+    for match in _LED.finditer(text):
+        if any(m.start <= match.start() < m.end for m in known):
+            continue  # "US-led coalition" is named whole
+        leader = gazetteer.alias(match.group(1))
+        alliance = led_by.get(leader.canonical) if leader is not None and leader.country else None
+        if alliance is not None:
+            found.append(
+                AliasMatch(match.start(), match.end(), Alias(match.group(), alliance, "alliance", None))
+            )
+    return found
+
+
+def _shared_names_read(doc: Doc, gazetteer: Gazetteer, named: list[AliasMatch]) -> dict[str, str]:
+    """Each state a shared name ("Congo") stands for in this article: the one of those that share it the
+    article names most by its other names and places ("DRC", "Goma"), else the likeliest."""
+    told: Counter[str] = Counter(
+        m.alias.country for m in named if m.alias.country and not gazetteer.sharing(m.alias.text)
+    )
+    for entity in (e for e in doc.ents if e.label_ in ("GPE", "LOC") and not gazetteer.sharing(e.text)):
+        told.update(gazetteer.countries_of_place(entity.text)[:1])
+    read = {}
+    for text in {m.alias.text for m in named if gazetteer.sharing(m.alias.text)}:
+        options = gazetteer.sharing(text)
+        read[text] = max(options, key=lambda state: (told[state], -options.index(state)))
+    return read
+
+
+def _as_read(match: AliasMatch, shared: dict[str, str]) -> AliasMatch:
+    state = shared.get(match.alias.text)
+    if state is None or state == match.alias.canonical:
+        return match
+    return AliasMatch(match.start, match.end, Alias(match.alias.text, state, match.alias.kind, state))
+
+
 def relative_clauses(head: Token) -> set[int]:
     """Token indices of a noun's relative clauses: what "the coalition, which fights for X," is said to be."""
     return {t.i for c in head.children if c.dep_ == "relcl" for t in c.subtree}
@@ -92,10 +136,14 @@ class ActorResolver:
     def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
         self.doc = doc
         self.gazetteer = gazetteer
-        known = gazetteer.find(doc.text)
-        self.matches = sorted([*known, *_armed_groups_named(doc, known)], key=lambda m: m.start)
+        text = doc.text
+        known = gazetteer.find(text)
+        named = [*known, *_armed_groups_named(doc, known), *_led_alliances(text, gazetteer, known)]
+        self.shared = _shared_names_read(doc, gazetteer, named)
+        self.matches = sorted([_as_read(m, self.shared) for m in named], key=lambda m: m.start)
         self.sentences = list(doc.sents)
         self.last_actor: str | None = None  # the actor of the previous strike mention
+        self.countries_told: set[str] | None = None  # read once, by the strike extractor
         self.groups = {m.alias.canonical for m in self.matches if m.alias.kind == "group"}
 
     def actor_of(self, sources: list[list[Token]]) -> str | None:

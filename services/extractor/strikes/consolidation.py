@@ -5,7 +5,9 @@ strikes; dated mentions without one ("the strike on Wednesday hit the market") j
 of their day, or found a strike of the attacker the article tells of that way; undated mentions with
 an actor join the nearest compatible strike of their actor; and undated mentions without one
 ("wounded in the strike") only ever join a strike. Strikes in general ("died in drone strikes on
-cities") join a dated strike only where they name its place.
+cities") join a dated strike only where they name its place. Last, a strike no group took and that an
+armed force tells naming no other attacker ("Strikes were carried out in Syria, the army said") is
+that force's own.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from services.extractor.lexicon.strikes import FAMILY
 from services.extractor.lexicon.time import EVENING_WORDS
 from services.extractor.strikes.gazetteer import load_gazetteer
 from services.extractor.strikes.mentions import Mention
+from services.extractor.strikes.syntax import clause_verb
 
 
 @dataclass
@@ -126,7 +129,7 @@ def _shares_place(group: Group, mention: Mention) -> bool:
     return any(m.location.region and m.location.region in mention.sentence.text for m in group.mentions)
 
 
-def _same_place(group: Group, mention: Mention) -> bool:
+def same_place(group: Group, mention: Mention) -> bool:
     """Whether a dated mention may be the group's strike by where it fell: a night's missiles on one city
     and its drones on another are two strikes; a mention with no named place fits any."""
     if mention.rank != 0 or not mention.location.region:
@@ -134,6 +137,13 @@ def _same_place(group: Group, mention: Mention) -> bool:
     places = [m.location.region for m in group.mentions if m.rank == 0 and m.location.region]
     mine = mention.location.region
     return not places or any(p in mine or mine in p or _same_city(p, mine) for p in places)
+
+
+def _another_hit(mention: Mention) -> bool:
+    """ "The jets also hit a radar site near Homs": a further hit, told as such, at a place of its own."""
+    verb = clause_verb(mention.trigger)
+    also = any(c.lower_ in ("also", "additionally") for c in [*verb.children, *mention.trigger.children])
+    return also and mention.rank == 0 and bool(mention.location.region)
 
 
 def _same_city(a: str, b: str) -> bool:
@@ -155,7 +165,14 @@ def _alike(groups: list[Group], m: Mention) -> list[Group]:
         and not _strikes_home(g, m, country_of)
         and g.actor not in hit
         and g.actor != m.defender
+        and not _background(g)
     ]
+
+
+def _background(group: Group) -> bool:
+    """A strike told only as an earlier event ("in response to the Jan. 3 strike"): a mention that
+    names no attacker tells the news, not the background."""
+    return all(m.background for m in group.mentions)
 
 
 def _likely_attacker(alike: list[Group], m: Mention, wait: bool = True) -> str | None:
@@ -188,7 +205,8 @@ class _Consolidation:
 
     def dated_with_actor(self, m: Mention) -> None:
         """The strikes are founded by dated mentions with an actor; one night's telling is one strike."""
-        fits = [g for g in self.groups if g.by(m.actor) and g.fits_kind(m.kind) and _same_place(g, m)]
+        fits = [g for g in self.groups if g.by(m.actor) and g.fits_kind(m.kind) and same_place(g, m)]
+        fits = [] if m.separate else fits
         same = [g for g in fits if g.date == m.date]
         night = [g for g in fits if _same_night(g, m)]
         if same or night:
@@ -214,6 +232,11 @@ class _Consolidation:
 
     def undated_with_actor(self, m: Mention) -> None:
         own = [g for g in self.groups if g.by(m.actor) and g.fits_kind(m.kind)]
+        own = [g for g in own if same_place(g, m)] if _another_hit(m) else own
+        own = [] if m.separate else own
+        # news is no telling of its background: "its warplanes bombed a camp" after "the operation
+        # follows a drone strike on Monday"
+        own = own if m.background else [g for g in own if not _background(g)]
         alike = [g for g in own if g.campaign == m.campaign] or ([] if m.campaign else own)
         group = _nearest(alike, m)
         group.add(m) if group else self.start(m, m.actor)
@@ -234,9 +257,19 @@ class _Consolidation:
         elif not self.groups and self.fallback_actor:  # a story of one attacker, named only in its title
             self.start(m, self.fallback_actor)
 
+    def told_by_its_force(self, m: Mention) -> None:
+        """A strike no group took, told by an armed force naming no other attacker, is the force's own;
+        such tellings of one force and day are one strike."""
+        own = [g for g in self.groups if g.actor == m.teller and g.date == m.date and g.fits_kind(m.kind)]
+        own[0].add(m) if own else self.start(m, m.teller)
+
     def undated_without_actor(self, m: Mention) -> None:
         """ "wounded in the strike": only ever joins a strike."""
-        fitting = [g for g in self.groups if g.fits_kind(m.kind) and not _strikes_home(g, m, self.country_of)]
+        fitting = [
+            g
+            for g in self.groups
+            if g.fits_kind(m.kind) and not _strikes_home(g, m, self.country_of) and not _background(g)
+        ]
         if _generic(m):  # strikes in general are not the one dated strike told here
             fitting = [g for g in fitting if g.campaign or not g.date or _shares_place(g, m)]
         group = _nearest([g for g in fitting if g.campaign == m.campaign] or fitting, m)
@@ -258,4 +291,15 @@ def consolidate(mentions: list[Mention], fallback_actor: str | None = None) -> l
         passes.waiting(m)
     for m in (m for m in mentions if not m.actor and not m.date):
         passes.undated_without_actor(m)
+    placed = {id(m) for g in passes.groups for m in g.mentions}
+    told = [m for m in mentions if id(m) not in placed and m.teller]
+    before = len(passes.groups)
+    for m in told:
+        passes.told_by_its_force(m)
+    if len(passes.groups) > before:  # the tellings no group took may belong to the strikes founded here
+        placed |= {id(m) for m in told}
+        for m in (m for m in pending if id(m) not in placed):
+            passes.waiting(m)
+        for m in (m for m in mentions if not m.actor and not m.date and id(m) not in placed):
+            passes.undated_without_actor(m)
     return passes.groups

@@ -32,12 +32,23 @@ from services.extractor.strikes.campaign import is_campaign
 from services.extractor.strikes.casualties import find_casualties
 from services.extractor.strikes.claims import claim_for
 from services.extractor.strikes.consolidation import Group, consolidate
+from services.extractor.strikes.context import (
+    article_country,
+    dateline_country,
+    place_in_context,
+    shared_names_in_context,
+)
+from services.extractor.strikes.events import event_date, merge_undated
+from services.extractor.strikes.fresh import is_background
 from services.extractor.strikes.gazetteer import load_gazetteer
-from services.extractor.strikes.mentions import Mention, is_manned
+from services.extractor.strikes.mentions import Mention, is_manned, is_separate
+from services.extractor.strikes.operations import operation_launches
 from services.extractor.strikes.places import find_location
+from services.extractor.strikes.provenance import actor_and_rule, annotate, strike_provenance
 from services.extractor.strikes.sources import actor_sources
 from services.extractor.strikes.syntax import forms, subject_of, through_quantity
 from services.extractor.strikes.targets import mention_targets
+from services.extractor.strikes.tellers import teller_actor
 from services.extractor.strikes.triggers import trigger_kind
 from services.extractor.strikes.when import mention_date
 
@@ -103,11 +114,14 @@ def _author_unknown(sent: SpacySpan) -> bool:
 def _countries_told(doc: Doc, resolver: ActorResolver) -> set[str]:
     """Countries the article names, or names a capital or known region of; not those of town names
     that a far country also has."""
+    if resolver.countries_told is not None:
+        return resolver.countries_told
     gazetteer = resolver.gazetteer
     told = {m.alias.country for m in resolver.matches if m.alias.country}
     places = [e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
     places += [t.text for t in doc if t.pos_ == "PROPN"]  # the tagger misses some: "struck Kherson"
-    return told | {c for c in map(gazetteer.surely_in, places) if c}
+    resolver.countries_told = told | {c for c in map(gazetteer.surely_in, places) if c}
+    return resolver.countries_told
 
 
 def _home_government(sources: list[list[Token]], resolver: ActorResolver) -> bool:
@@ -120,6 +134,24 @@ def _home_government(sources: list[list[Token]], resolver: ActorResolver) -> boo
         return not any(t.lower_ in PRONOUNS or t.pos_ in ("PROPN", "ADJ") and t.lower_ not in
                        ("government", "regime") for t in words)  # fmt: skip
     return False
+
+
+def _actor(
+    token: Token, sources: list[list[Token]], resolver: ActorResolver
+) -> tuple[str | None, str | None]:
+    """The actor the strike's own words name, and the rule that found it; else the one the sentence blames."""
+    actor, rule = actor_and_rule(resolver, sources, token)
+    if actor is None:
+        actor = _blamed_in_sentence(token.sent, resolver)
+        rule = "blamed" if actor else None
+    return actor, rule
+
+
+def _teller(
+    token: Token, resolver: ActorResolver, location: Location, published_at: date | None
+) -> str | None:
+    """An armed force's own report of a fresh strike: its attacker if no one else is found to own it."""
+    return None if is_background(token, published_at) else teller_actor(token, resolver, location)
 
 
 def find_mentions(
@@ -140,17 +172,17 @@ def find_mentions(
             if not is_asserted(token):
                 continue
             sources = actor_sources(token)
-            actor = resolver.actor_of(sources) or _blamed_in_sentence(sent, resolver)
+            actor, actor_rule = _actor(token, sources, resolver)
             if actor is None and any(_unnamed_attacker(s) for s in sources) and not resolver.groups:
                 continue  # "after the rebels fired a missile at a ship": not the strike told around it
             if actor is None and _author_unknown(sent):
                 continue  # "a drone hit a warehouse; it was not clear who launched it": no one's to give
             if actor in resolver.groups and token.lemma_ == "bombing" and token.pos_ == "NOUN":
                 continue  # an armed group's "bombings" are explosions on the ground, not air strikes
+            location, rank = find_location(sent, token, gazetteer, actor)
             resolver.last_actor = actor or resolver.last_actor
             when = mention_date(token, published_at, told_before)
             anchor = date.fromisoformat(when) if when and len(when) == 10 else anchor
-            location, rank = find_location(sent, token, gazetteer, actor)
             if _home_government(sources, resolver) and location.country in known - {actor, None}:
                 actor = location.country  # "Russian jets bombed towns, while government helicopters ..."
             mentions.append(
@@ -169,14 +201,16 @@ def find_mentions(
                     manned=is_manned(token),
                     partners=resolver.partners_in(sources, actor),
                     defender=_defender(token, resolver),
+                    actor_rule=actor_rule,
+                    teller=None if actor else _teller(token, resolver, location, published_at),
+                    separate=is_separate(token),
                 )
             )
-    # A country the article never names, found through a town's name only, while its other strikes
-    # fall in countries it does name: the town is a namesake ("Kani" is in Japan, and in Myanmar).
-    if any(m.location.country in known for m in mentions):
-        for m in mentions:
-            if m.location.country and m.location.country not in known:
-                m.location = m.location.model_copy(update={"country": None})
+            annotate(mentions[-1], published_at)
+    # A town's name that several countries have is filed under the one the article establishes; so is
+    # a country's name that two states share ("Congo").
+    place_in_context(mentions, resolver, known, dateline_country(doc, gazetteer))
+    shared_names_in_context(mentions, resolver)
     return mentions
 
 
@@ -247,6 +281,8 @@ def to_strike(
     statements: Sequence[Statement],
     fallback_country: str | None,
     usual_kind: StrikeKind = "airstrike",
+    published_at: date | None = None,
+    launches: dict[str, tuple[str, SpacySpan]] | None = None,
 ) -> Strike:
     mentions = sorted(group.mentions, key=lambda m: m.trigger.i)
     # Jets' strikes stay air strikes: a drone strike told beside them is another of the day's raids,
@@ -257,17 +293,20 @@ def to_strike(
     targets = list(dict.fromkeys(t for m in mentions for t in m.targets))[:MAX_TARGETS]
     claims = list(dict.fromkeys(filter(None, (claim_for(m, statements) for m in mentions))))
     sentences = list(dict.fromkeys(m.sentence for m in mentions))
-    return Strike(
+    when = event_date(group, published_at, launches)
+    strike = Strike(
         actor=group.actor or "unknown",
         kind=kind,
         campaign=group.campaign,
-        date=group.date,
+        date=when.date,
+        date_precision=when.precision,
         location=_location(group, fallback_country),
         targets=targets,
         casualties=_casualties(group),
         claims=[Claim(by=by, says=says) for by, says in claims],
         evidence=[_evidence(s) for s in sentences],
     )
+    return strike.model_copy(update={"provenance": strike_provenance(strike, mentions, when.evidence)})
 
 
 def extract_strikes(doc: Doc, published_at: date | None, statements: Sequence[Statement]) -> list[Strike]:
@@ -281,14 +320,28 @@ def extract_strikes(doc: Doc, published_at: date | None, statements: Sequence[St
     led = {gazetteer.alliance_leaders[a]: a for a in named if a in gazetteer.alliance_leaders}
     for mention in mentions:
         mention.actor = led.get(mention.actor or "", mention.actor)
-    groups = consolidate(mentions, title_actor)
-    countries = Counter(m.location.country for g in groups for m in g.mentions if m.location.country)
+    groups = merge_undated(consolidate(mentions, title_actor))
+    # An event placed by none of its sentences: where its strikes are placed, the article's places, the
+    # dateline; the attacker's own country last.
+    countries = Counter(
+        m.location.country for g in groups for m in g.mentions if m.location.country and m.rank < 2
+    )
     fallback = countries.most_common(1)[0][0] if countries else None
+    context = article_country(doc, gazetteer, _countries_told(doc, resolver)) or dateline_country(
+        doc, gazetteer
+    )
+    fallback = fallback or context
     groups = sorted(groups, key=lambda g: min(m.trigger.i for m in g.mentions))
+    launches = operation_launches(doc, published_at, resolver)
     usual = _usual_kinds(groups)
     return [
         to_strike(
-            g, statements, fallback or gazetteer.country_named(g.actor or ""), usual.get(g.actor, "airstrike")
+            g,
+            statements,
+            fallback or gazetteer.country_named(g.actor or ""),
+            usual.get(g.actor, "airstrike"),
+            published_at,
+            launches,
         )
         for g in groups
         if g.actor

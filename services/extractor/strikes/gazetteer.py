@@ -49,6 +49,8 @@ class Gazetteer:
         countries: dict[str, str],
         alliance_leaders: dict[str, str] | None = None,
         city_only: set[str] | None = None,
+        namesakes: dict[str, list[str]] | None = None,
+        shared_names: dict[str, list[str]] | None = None,
     ) -> None:
         self._aliases = {a.text: a for a in aliases}
         self.alliance_leaders = alliance_leaders or {}  # "Saudi-led coalition" -> "Saudi Arabia"
@@ -60,6 +62,11 @@ class Gazetteer:
         self._countries = countries
         # Names known only as towns of the cities list, which another country may have too.
         self._city_only = city_only or set()
+        # Every country that has a place of a name, the most populous place's first: "Gao" is a town
+        # in Mali and in Burkina Faso, and a name of Guantánamo.
+        self._namesakes = namesakes or {}
+        # Names two states share ("Congo"), with the states, the likelier first.
+        self._shared = shared_names or {}
 
     def find(self, text: str, offset: int = 0) -> list[AliasMatch]:
         """Every alias in `text`, left to right, with character offsets shifted by `offset`."""
@@ -86,6 +93,19 @@ class Gazetteer:
             if country:
                 return country
         return None
+
+    def countries_of_place(self, text: str) -> list[str]:
+        """Every country a place of this name lies in, the likeliest first (see `country_of_place`)."""
+        name = text.strip().removeprefix("the ")
+        first = self.country_of_place(name)
+        if first is None:
+            return []
+        others = [c for n in (name, PLACE_SUFFIXES.sub("", name)) for c in self._namesakes.get(n.lower(), [])]
+        return list(dict.fromkeys([first, *others]))
+
+    def sharing(self, text: str) -> list[str]:
+        """The states that share this name ("Congo": DR Congo, Republic of the Congo); [] for most names."""
+        return self._shared.get(text, [])
 
     def surely_in(self, text: str) -> str | None:
         """The country of a country, capital or known region named `text`; not of a mere city name."""
@@ -146,21 +166,25 @@ def _named_aliases(data: dict[str, Any], names: dict[str, str]) -> list[Alias]:
     return aliases
 
 
-def _cities(cities: dict[str, Any], names: dict[str, str]) -> dict[str, str]:
+def _cities(cities: dict[str, Any], names: dict[str, str]) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """(name -> the country of the most populous place of that name, name -> every such country)."""
     places: dict[str, str] = {}
-    for city in sorted(cities.values(), key=lambda c: c["population"]):
+    namesakes: dict[str, list[str]] = {}
+    for city in sorted(cities.values(), key=lambda c: c["population"], reverse=True):
         canonical = names.get(city["countrycode"])
         if canonical:
             for spelling in (city["name"], *city["alternatenames"]):
                 if spelling.isascii():
-                    places[spelling.lower()] = canonical  # the most populous city of a name wins
-    return places
+                    places.setdefault(spelling.lower(), canonical)  # the most populous city of a name
+                    found = namesakes.setdefault(spelling.lower(), [])
+                    found += [] if canonical in found else [canonical]
+    return places, namesakes
 
 
 def build(data: dict[str, Any], cities: dict[str, Any], countries_info: dict[str, Any]) -> Gazetteer:
     names, aliases, country_names = _countries(data)
     aliases += _named_aliases(data, names)
-    places = _cities(cities, names)
+    places, namesakes = _cities(cities, names)
     city_only = set(places)
     for info in countries_info.values():
         canonical = names.get(info["iso"])
@@ -176,7 +200,8 @@ def build(data: dict[str, Any], cities: dict[str, Any], countries_info: dict[str
 
     # Later entries win: an institution or group spelled like a demonym keeps its own meaning.
     leaders = {alliance: names[code] for alliance, code in data["alliance_leaders"].items()}
-    return Gazetteer(aliases, places, country_names, leaders, city_only)
+    shared = {text: [names[c] for c in codes] for text, codes in data.get("shared_names", {}).items()}
+    return Gazetteer(aliases, places, country_names, leaders, city_only, namesakes, shared)
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from schemas.records import Location
+from services.extractor.lexicon.forces import NON_STATE_HEADS
 from services.extractor.lexicon.places import (
+    BORDER_NOUNS,
     DIRECTIONS,
     OTHER_EVENTS,
     PART_NOUNS,
@@ -17,8 +19,8 @@ from services.extractor.lexicon.places import (
 from services.extractor.lexicon.strikes import DEFENCE_VERBS, TARGET_VERBS
 from services.extractor.strikes.actors import phrase_head
 from services.extractor.strikes.gazetteer import Gazetteer
-from services.extractor.strikes.scope import clause, subject_described
-from services.extractor.strikes.syntax import clause_verb, subject_of
+from services.extractor.strikes.scope import clause, others_relative_clauses, subject_described
+from services.extractor.strikes.syntax import clause_verb, forms, subject_of
 from services.extractor.strikes.triggers import trigger_kind
 from services.extractor.text.datelines import dateline_end
 
@@ -94,7 +96,7 @@ def _text(tokens: list[Token]) -> str:
 def _passed_over(chunk: list[Token], last: Token, trigger: Token, described: set[int]) -> bool:
     """A name that is no place of this strike: the subject's description, another event's place,
     "the Darfur city of Nyala" (the place is Nyala; but "the Gara region of Iraq" is Gara)."""
-    if last.i in described or _of_another_event(last, trigger):
+    if last.i in described or _of_another_event(last, trigger) or _beside(last) or _origin(last):
         return True
     return bool(
         last.lower_ in SETTLEMENTS
@@ -152,7 +154,10 @@ def find_location(
     spokesman in Baghdad"). The rank says how sure the country is: 0 from the region, 1 a country named
     as a place, 2 any other state the sentence names, 3 none."""
     attached = clause(trigger)
-    described = subject_described(clause_verb(trigger))
+    # the subject's description, and another's deed told in a relative clause, name no place of it
+    described = subject_described(clause_verb(trigger)) | others_relative_clauses(
+        clause_verb(trigger), trigger
+    )
     candidates: list[Candidate] = []
     desk = dateline_end(sent)  # "ANKARA (AFP) -": where the report was filed, not where it hit
     for chunk in _chunks(sent):
@@ -187,13 +192,35 @@ def _other_state(sent: Span, trigger: Token, gazetteer: Gazetteer, actor: str | 
         span = sent.doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is not None and span[-1].i in partners:
             continue  # "the United States and Britain struck ...": a partner in the strike
-        if span is not None and phrase_head(span[-1]).lemma_ in ("border", "frontier", "boundary"):
+        if span is not None and (phrase_head(span[-1]).lemma_ in BORDER_NOUNS or _beside(span[-1])):
             continue  # "near the Venezuelan border": beside that state, not in it
+        if span is not None and match.alias.kind == "demonym" and _people(span[-1]):
+            continue  # "convoys of ethnic Albanians", "Syrian refugees": people, who may be anywhere
         defending = verb.lemma_ in DEFENCE_VERBS  # "Russia's air defences downed 40 drones": the victim
         if span is not None and not defending and (_acting(span[-1]) or _before_verb(span[-1], verb)):
             continue  # "Britain struck ... after a missile hit a ship": the subject of another deed
         return match.alias.canonical
     return None
+
+
+def _origin(name: Token) -> bool:
+    """ "rockets fired from Cambodia", "drones launched from Iran": where the weapon came from."""
+    head = phrase_head(name)
+    return head.dep_ == "pobj" and head.head.lower_ == "from" and head.head.head.lemma_ in ("fire", "launch")
+
+
+def _beside(name: Token) -> bool:
+    """ "near the border with Burkina Faso", "the frontier of Chad": a state beside the strike."""
+    head = phrase_head(name)
+    return (
+        head.dep_ == "pobj" and head.head.lower_ in ("with", "of") and head.head.head.lemma_ in BORDER_NOUNS
+    )
+
+
+def _people(demonym: Token) -> bool:
+    """A nationality naming people rather than their state: "Albanians", "Syrian refugees"."""
+    head = phrase_head(demonym)
+    return (head == demonym and demonym.tag_ == "NNPS") or bool(forms([head]) & NON_STATE_HEADS)
 
 
 def _acting(token: Token) -> bool:

@@ -99,7 +99,21 @@ def clause(token: Token) -> set[int]:
     own = {t.i for t in token.subtree} if token != verb else set()
     # "pounded the capital and struck a market in Saada": the second strike's place is its own
     others = {t.i for c in verb.children if c.dep_ == "conj" and trigger_kind(c)[0] for t in c.subtree}
-    return {t.i for t in verb.subtree} - other_actors_clauses(verb) - subject_described(verb) - others | own
+    told = {t.i for t in verb.subtree} - other_actors_clauses(verb) - subject_described(verb) - others
+    return told - others_relative_clauses(verb, token) | own
+
+
+def others_relative_clauses(verb: Token, trigger: Token) -> set[int]:
+    """Token indices of relative clauses with a subject of their own, which tell another's deed: in
+    "struck facilities that make the missiles Iran fired at Israel", Israel is no place of the strike."""
+    found: set[int] = set()
+    for clause_ in (t for t in verb.subtree if t.dep_ == "relcl" and trigger not in t.subtree):
+        subjects = [
+            c for c in clause_.children if c.dep_ == "nsubj"
+        ]  # a doer; "from which it was fired" places
+        if any(s.tag_ not in ("WDT", "WP") and s.lower_ != "that" for s in subjects):
+            found |= {t.i for t in clause_.subtree}
+    return found
 
 
 def subject_described(verb: Token) -> set[int]:

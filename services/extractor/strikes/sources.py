@@ -81,4 +81,13 @@ def actor_sources(token: Token) -> list[list[Token]]:
         return [s for s in sources if s]  # whoever shoots a drone down is not the one who sent it
     carrying = _carrying_verb_source(governor, head)
     sources += [carrying] if carrying is not None else []
+    sources += _passive_agent(governor, head)
     return [s for s in sources if s]
+
+
+def _passive_agent(governor: Token, head: Token) -> list[list[Token]]:
+    """ "the rockets were fired by Russian forces", "the strike was carried out by Israel": the agent of
+    the passive verb the strike word is the subject of."""
+    if governor.dep_ != "nsubjpass" or head.lemma_ not in LIGHT_VERBS | TARGET_VERBS | ATTRIBUTING_VERBS:
+        return []
+    return [list(c.subtree) for agent in head.children if agent.dep_ == "agent" for c in agent.children]

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
+from schemas.records import DatePrecision
 from services.extractor.lexicon.dates import (
     DATE_LEAD_WORDS,
     DAY_NUMBERS,
@@ -39,6 +40,8 @@ _SAME_DAY = re.compile(
 )
 _LAST_MONTH_NAME = re.compile(r"\blast\s+(" + "|".join(MONTH_PREFIXES) + r")[a-z]*\.?(?!\s*\d)")
 _YEAR = re.compile(r"\b\d{4}\b")
+# "last week", "this week", "the past weekend": a week, which a strike date gives as its month.
+_WEEK = re.compile(r"\bweek(?:end)?s?\b")
 _WORD = re.compile(r"[a-z0-9.,:/-]+(?:'s|\u2019s)?")
 
 
@@ -151,6 +154,19 @@ def _calendar(phrase: str, base: date) -> str | None:
         end = min(monday + timedelta(days=6), base)
         return f"{monday.year:04d}-{monday.month:02d}" if monday.month == end.month else ""
     return ""  # a year alone
+
+
+def resolve_precision(
+    text: str, published_at: date | None, anchor: date | None = None
+) -> DatePrecision | None:
+    """How precise `resolve_date`'s answer for the same expression is, as ACLED codes time precision:
+    "day", "week" ("last week", "over the past weekend", given as its month) or "month"."""
+    resolved = resolve_date(text, published_at, anchor)
+    if not resolved:
+        return None
+    if len(resolved) == 10:
+        return "day"
+    return "week" if _WEEK.search(text.lower()) else "month"
 
 
 @lru_cache(maxsize=64)
