@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 CORPUS ?= ../shared/corpus
 
-.PHONY: install run test unit integration e2e lint format schemas eval eval-newswire bench clean contract fuzz soak
+.PHONY: install run test unit integration e2e lint format schemas eval eval-newswire eval-real bench clean contract fuzz soak
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,9 @@ eval: install
 
 eval-newswire: install  # the project's own regression corpus (corpus/README.md)
 	$(BIN)/sitrep eval corpus
+
+eval-real: install  # four rounds of real news, each scored unseen before it joined (corpus/real/README.md)
+	$(BIN)/sitrep eval corpus/real
 
 bench: install
 	$(BIN)/python -m bench.bench_extractor
