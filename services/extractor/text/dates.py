@@ -18,21 +18,21 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 
 from schemas.records import DatePrecision
-from services.extractor.lexicon.dates import (
+from services.extractor.lexicon.time import (
     DATE_LEAD_WORDS,
-    DAY_NUMBERS,
     DURATION_UNITS,
     PREVIOUS_DAY_WORDS,
     RELATIVE_WORDS,
     REPORT_DAY_WORDS,
 )
+from services.extractor.text.numbers import number_value
 
 # The calendar's own English names: "sept" and "sept." are dateparser's business, not a list here.
 WEEKDAYS = frozenset(name.lower() for name in calendar.day_name)
 MONTH_PREFIXES = tuple(name.lower()[:3] for name in calendar.month_name[1:])
 
 # Days counted from the day the story is about: "a day earlier", "two days before", "the next day".
-_DAYS_AWAY = re.compile(r"\b(a|one|\d+|two|three|four|five|six)\s+days?\s+(earlier|before|later|after)\b")
+_DAYS_AWAY = re.compile(r"\b(a|\d+|[a-z]+)\s+days?\s+(earlier|before|later|after)\b")
 _DAY_AWAY = re.compile(r"\bthe\s+(previous|preceding|next|following)\s+day\b|\bthe\s+day\s+(before|after)\b")
 # "Hours later", "later that day": the day being told, which only a story that has told one has.
 _SAME_DAY = re.compile(
@@ -104,8 +104,8 @@ def _names_a_day(phrase: str) -> bool:
 
 def _from_anchor(text: str, anchor: date) -> str | None:
     match = _DAYS_AWAY.search(text)
-    if match:
-        days = DAY_NUMBERS.get(match.group(1)) or int(match.group(1))
+    days = (1 if match.group(1) == "a" else number_value(match.group(1))) if match else None
+    if match and days is not None:  # not "several days later": no day to count to
         sign = -1 if match.group(2) in ("earlier", "before") else 1
         return (anchor + timedelta(days=sign * days)).isoformat()
     match = _DAY_AWAY.search(text)
