@@ -104,3 +104,5 @@ REPORTING_VERBS = _SPEECH_VERBS - {"recall"}
 SEPARATE_WORDS = frozenset({"separate", "another"})
 # Nouns (lemmas) of an operation whose launch day dates the strikes told of it: "launched an offensive".
 OPERATION_NOUNS = frozenset({"operation", "offensive", "campaign", "assault"})
+# Verbs that start an operation, whose day is the day of its first strikes: "launched Operation X on Monday".
+LAUNCH_VERBS = frozenset({"launch", "begin", "start", "open"})

@@ -8,13 +8,11 @@ from datetime import date
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from services.extractor.lexicon.strikes import OPERATION_NOUNS
+from services.extractor.lexicon.strikes import LAUNCH_VERBS, OPERATION_NOUNS
 from services.extractor.strikes.actors import ActorResolver
 from services.extractor.strikes.syntax import objects_of, subject_of
 from services.extractor.strikes.when import date_head
 from services.extractor.text.dates import resolve_date
-
-LAUNCH_VERBS = frozenset({"launch", "begin", "start", "open"})
 
 
 def _launch_day(sent: SpacySpan, published_at: date | None) -> tuple[str, Token] | None:
