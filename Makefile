@@ -54,7 +54,7 @@ eval: install
 eval-newswire: install  # the project's own regression corpus (corpus/README.md)
 	$(BIN)/sitrep eval corpus
 
-eval-real: install  # four rounds of real news, each scored unseen before it joined (corpus/real/README.md)
+eval-real: install  # five rounds of real news, each scored unseen before it joined (corpus/real/README.md)
 	$(BIN)/sitrep eval corpus/real
 
 bench: install

@@ -21,14 +21,14 @@ FLOORS = {
 }
 ARGUMENT_FLOOR = 0.80
 
-# Measured at 0.937, 0.874, 0.577 and 0.75 on the 39 real articles of corpus/real (four rounds,
+# Measured at 0.937, 0.877, 0.581 and 0.725 on the 48 real articles of corpus/real (five rounds,
 # each scored unseen before it joined): the regression floors of real news, far from the targets.
 REAL_FLOORS = {
     "statements_span": 0.92,
     "statements_attributed": 0.85,
     "strikes": 0.54,
 }
-REAL_ARGUMENT_FLOOR = 0.72
+REAL_ARGUMENT_FLOOR = 0.70
 
 
 @pytest.fixture(scope="module")
@@ -64,4 +64,4 @@ def test_real_news_strike_arguments_stay_above_their_floor(real_summary: dict) -
 
 
 def test_the_real_rounds_are_all_there(real_summary: dict) -> None:
-    assert (real_summary["statements_span"]["gold"], real_summary["strikes"]["gold"]) == (329, 86)
+    assert (real_summary["statements_span"]["gold"], real_summary["strikes"]["gold"]) == (399, 113)
