@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-from schemas.records import DatePrecision
+from schemas.records import DatePrecision, precision_of
 from services.extractor.lexicon.time import (
     DATE_LEAD_WORDS,
     DURATION_UNITS,
@@ -84,6 +84,10 @@ def _names_a_month(words: set[str]) -> bool:
     return any(_is_month(w) for w in words)
 
 
+def _names_a_weekday_or_month(words: set[str]) -> bool:
+    return bool(words & WEEKDAYS) or _names_a_month(words)
+
+
 def _is_month(word: str) -> bool:
     """ "sept.", "oct", "october": a month's name or its abbreviation (not "marching")."""
     word = word.rstrip(".,")
@@ -95,7 +99,7 @@ def _is_month(word: str) -> bool:
 def _names_a_day(phrase: str) -> bool:
     """A weekday, a month, a numeric date, or a count with "ago"/"last": what a date must have."""
     words = set(phrase.split())
-    if words & WEEKDAYS or any(_is_month(w) for w in words):
+    if _names_a_weekday_or_month(words):
         return True
     if re.search(r"\d{4}-\d{2}|\d{1,2}/\d{1,2}", phrase):
         return True
@@ -140,9 +144,7 @@ def _calendar(phrase: str, base: date) -> str | None:
     if moment is None:
         return None
     day: date = moment.date()
-    if period in ("time", "part_of_day") and not (
-        _names_a_month(set(phrase.split())) or set(phrase.split()) & WEEKDAYS
-    ):
+    if period in ("time", "part_of_day") and not _names_a_weekday_or_month(set(phrase.split())):
         return None  # "shortly after 5 a.m.": an hour, not a day
     if period in ("day", "time", "part_of_day"):  # "Wednesday night" is Wednesday
         return day.isoformat()
@@ -162,11 +164,8 @@ def resolve_precision(
     """How precise `resolve_date`'s answer for the same expression is, as ACLED codes time precision:
     "day", "week" ("last week", "over the past weekend", given as its month) or "month"."""
     resolved = resolve_date(text, published_at, anchor)
-    if not resolved:
-        return None
-    if len(resolved) == 10:
-        return "day"
-    return "week" if _WEEK.search(text.lower()) else "month"
+    precision = precision_of(resolved)
+    return "week" if precision == "month" and _WEEK.search(text.lower()) else precision
 
 
 @lru_cache(maxsize=64)
