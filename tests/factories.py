@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from redis.asyncio import Redis
@@ -11,6 +13,8 @@ from spacy.language import Language
 
 from schemas.articles import ArticleReceived, article_received_id
 from schemas.envelope import Producer, now
+from schemas.records import Strike
+from schemas.strikes import StrikeReported
 from services.common.event_store import EventStore
 from services.common.settings import Settings
 from services.extractor.events import derive_events
@@ -18,6 +22,26 @@ from services.extractor.extraction import extract
 from services.ingest.commands import SubmitArticle
 
 TEST_PRODUCER = Producer(service="tests", version="0")
+
+# A StrikeReported entry as the v1 extractor wrote it to its stream, kept to test upcasting.
+V1_STRIKE_ENTRY: dict[str, str] = json.loads(
+    (Path(__file__).parent / "fixtures/strike_reported_v1.json").read_text()
+)
+
+
+def strike_reported(article_id: str, strike_id: str, strike: Strike) -> StrikeReported:
+    """One article's report of `strike`, its ids derived from `strike_id`."""
+    return StrikeReported(
+        event_id=f"evt-{strike_id}",
+        occurred_at=now(),
+        correlation_id=article_id,
+        producer=TEST_PRODUCER,
+        article_id=article_id,
+        strike_id=strike_id,
+        extractor_version="t",
+        strike=strike,
+    )
+
 
 ARTICLE_TEXT = (
     "Rebels say strike hit a market\n\n"

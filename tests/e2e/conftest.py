@@ -47,6 +47,21 @@ def wait_healthy(url: str, processes: dict[str, subprocess.Popen[bytes]], timeou
     raise TimeoutError(url)
 
 
+def stop_processes(processes: dict[str, subprocess.Popen[bytes]], timeout: float = 20) -> list[str]:
+    """SIGTERM every process still running, then wait; the names of those that had to be killed."""
+    for proc in processes.values():
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+    unclean = []
+    for name, proc in processes.items():
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            unclean.append(name)
+    return unclean
+
+
 def start_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     """The three services on the test Redis under a fresh prefix, stopped (by SIGTERM) after."""
     logs = Path(tmp_path_factory.mktemp("logs"))
@@ -85,16 +100,7 @@ def start_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
                 sys.stderr.write(f"--- {name} log ---\n{(logs / f'{name}.log').read_text()[-3000:]}\n")
             raise
         finally:
-            for proc in processes.values():
-                if proc.poll() is None:
-                    proc.send_signal(signal.SIGTERM)
-            unclean = []
-            for name, proc in processes.items():
-                try:
-                    proc.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    unclean.append(name)
+            unclean = stop_processes(processes)
             # SIGTERM must stop every service promptly (what Ctrl-C under `make run` relies on).
             assert not unclean, f"did not stop on SIGTERM: {unclean}"
 

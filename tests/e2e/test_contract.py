@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -18,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from services.common.embedded_redis import EmbeddedRedis
-from tests.e2e.conftest import free_port, wait_healthy
+from tests.e2e.conftest import free_port, stop_processes, wait_healthy
 from tests.redis_server import unique_prefix
 
 WRITE_KEY, READ_KEY = "contract-write-0c1f", "contract-read-77aa"
@@ -71,13 +70,7 @@ def apis(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Apis]:
         wait_healthy(f"{apis.read}/readyz", processes)
         yield apis
     finally:
-        for proc in processes.values():
-            proc.send_signal(signal.SIGTERM)
-        for proc in processes.values():
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        stop_processes(processes)
         server.stop()
 
 

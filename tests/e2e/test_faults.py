@@ -6,7 +6,6 @@ a real socket: a chunked upload far over the cap, and API keys that must not be 
 from __future__ import annotations
 
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -22,7 +21,7 @@ import redis
 
 from schemas.wire import from_fields
 from services.common.embedded_redis import EmbeddedRedis
-from tests.e2e.conftest import free_port, wait_healthy
+from tests.e2e.conftest import free_port, stop_processes, wait_healthy
 from tests.redis_server import unique_prefix
 
 KEY = "e2e-write-key-4b1d6f"
@@ -72,13 +71,7 @@ def stack(tmp_path: Path) -> Iterator[Stack]:
         wait_healthy(f"{running.read}/readyz", running.processes)
         yield running
     finally:
-        for proc in running.processes.values():
-            proc.send_signal(signal.SIGTERM)
-        for proc in running.processes.values():
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        stop_processes(running.processes)
         running.redis.stop()
 
 

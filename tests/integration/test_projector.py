@@ -8,14 +8,13 @@ from typing import Any
 from redis.asyncio import Redis
 from spacy.language import Language
 
-from schemas.envelope import now
 from schemas.records import Casualties, Location, Strike
 from schemas.strikes import StrikeReported
 from services.common.event_store import EventStore
 from services.common.settings import Settings
 from services.projector.projection import Projector
 from services.projector.queries import list_articles, list_statements, list_strikes
-from tests.factories import TEST_PRODUCER, publish_extracted
+from tests.factories import TEST_PRODUCER, publish_extracted, strike_reported
 
 
 async def dump_read_models(redis: Redis, projector: Projector) -> dict[str, Any]:
@@ -112,16 +111,7 @@ def strike_report(article_id: str, strike_id: str, **overrides: Any) -> StrikeRe
         "casualties": Casualties(killed="9", killed_min=9, killed_max=9),
     }
     fields.update(overrides)
-    return StrikeReported(
-        event_id=f"evt-{strike_id}",
-        occurred_at=now(),
-        correlation_id=article_id,
-        producer=TEST_PRODUCER,
-        article_id=article_id,
-        strike_id=strike_id,
-        extractor_version="t",
-        strike=Strike(**fields),
-    )
+    return strike_reported(article_id, strike_id, Strike(**fields))
 
 
 async def test_same_strike_from_two_articles_is_one_record_with_two_sources(

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from redis.asyncio import Redis
 
 from schemas.strikes import StrikeReported
@@ -12,15 +9,11 @@ from schemas.wire import from_fields
 from services.common.settings import Settings
 from services.projector.projection import Projector
 from services.projector.queries import list_strikes
-from tests.factories import TEST_PRODUCER
-
-V1_ENTRY: dict[str, str] = json.loads(
-    (Path(__file__).parent.parent / "fixtures/strike_reported_v1.json").read_text()
-)
+from tests.factories import TEST_PRODUCER, V1_STRIKE_ENTRY
 
 
 async def test_a_stored_v1_strike_is_read_as_v2(redis: Redis, settings: Settings) -> None:
-    entry_id = await redis.xadd(settings.streams.strikes, V1_ENTRY)
+    entry_id = await redis.xadd(settings.streams.strikes, V1_STRIKE_ENTRY)
     ((read_id, fields),) = await redis.xrange(settings.streams.strikes)
     assert read_id == entry_id and fields["schema_version"] == "1"  # history as it was written
 
@@ -32,7 +25,7 @@ async def test_a_stored_v1_strike_is_read_as_v2(redis: Redis, settings: Settings
 
 
 async def test_the_projector_serves_a_stored_v1_strike(redis: Redis, settings: Settings) -> None:
-    await redis.xadd(settings.streams.strikes, V1_ENTRY)
+    await redis.xadd(settings.streams.strikes, V1_STRIKE_ENTRY)
     projector = Projector(redis, settings, TEST_PRODUCER)
     await projector.catch_up(settings.streams.strikes)
 

@@ -13,7 +13,7 @@ from schemas.statements import StatementExtracted
 from schemas.strikes import StrikeReported
 from services.projector.keys import Keys
 from services.projector.projection import keys_for, project
-from tests.factories import TEST_PRODUCER
+from tests.factories import TEST_PRODUCER, strike_reported
 
 KEYS = Keys(prefix="t:rm")
 
@@ -21,16 +21,7 @@ KEYS = Keys(prefix="t:rm")
 def report(article_id: str, strike_id: str, **overrides: Any) -> StrikeReported:
     fields: dict[str, Any] = {"actor": "Russia", "kind": "airstrike", "date": "2024-03-12"}
     fields.update(overrides)
-    return StrikeReported(
-        event_id=f"evt-{strike_id}",
-        occurred_at=now(),
-        correlation_id=article_id,
-        producer=TEST_PRODUCER,
-        article_id=article_id,
-        strike_id=strike_id,
-        extractor_version="t",
-        strike=Strike(**fields),
-    )
+    return strike_reported(article_id, strike_id, Strike(**fields))
 
 
 def said(article_id: str, n: int, title: str) -> StatementExtracted:

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pydantic
@@ -12,7 +11,7 @@ from schemas.articles import ArticleReceived, article_id_for
 from schemas.records import Provenance
 from schemas.strikes import StrikeReported
 from schemas.wire import WireError, from_fields, to_fields, upcast
-from tests.factories import article_event
+from tests.factories import V1_STRIKE_ENTRY, article_event
 
 
 def test_events_are_frozen_and_strict() -> None:
@@ -94,11 +93,6 @@ def test_events_on_the_wire_conform_to_their_published_json_schema() -> None:
     jsonschema.validate(json.loads(to_fields(event)["data"]), schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({**json.loads(to_fields(event)["data"]), "title": 5}, schema)
-
-
-V1_STRIKE_ENTRY: dict[str, str] = json.loads(
-    (Path(__file__).parent.parent / "fixtures/strike_reported_v1.json").read_text()
-)
 
 
 def test_the_stored_v1_strike_fixture_is_what_v1_published() -> None:
